@@ -1,0 +1,5 @@
+"""python -m eventwire → the CLI."""
+
+from .cli import main
+
+main()

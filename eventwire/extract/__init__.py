@@ -1,0 +1,1 @@
+"""The extract stage: dates, actor mentions, quotes and events from a Parsed document."""

@@ -1,0 +1,350 @@
+"""The event coder: parse → (source, trigger, target) frames → CAMEO/PLOVER events.
+
+For each coded sentence, predicates are visited from the clause root down. A verb is looked up in
+the lexicon (verbs.yaml); wrappers ("refuse to", "ready to", "demand that", "urge to") code what
+they wrap and map it through a transform ("refuse" + "meet" → 125); light verbs take their code
+from an event noun ("hold talks", "impose sanctions"); speech verbs pass their speaker to the
+events in their content and yield a bare 010 only when nothing better is there. Event nouns with
+an actor of their own ("a Russian troop buildup near Ukraine") are coded as nominal events.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..knowledge.cameo import lookup
+from ..knowledge.lexicon import Lexicon, load_lexicon
+from ..records import DateRef, Event, Evidence, Mention, Parsed, PartKind, Quote
+from ..version import CODER_VERSION
+from .arguments import MentionIndex, antecedent, is_pronoun, with_sector
+from .frames import SentenceTree
+from .modality import Modality, in_condition, nominal_modality
+from .readings import Reader, Reading
+from .timex import attach_date
+
+# Codes whose target, when the sentence names none, is the other party of the story so far
+# ("Washington ... refused to provide such pledges" answers Moscow's demands).
+RESPONSIVE_ROOTS = ("03", "12")
+STATEMENT = "010"
+
+
+@dataclass
+class Candidate:
+    """An event before it becomes a record: everything but ids, names and dates."""
+
+    sent: int
+    trigger: int
+    code: str
+    rule: str
+    sources: list[Mention]
+    targets: list[Mention]
+    modality: Modality = field(default_factory=Modality)
+    nominal: bool = False
+    coref: bool = False
+    implicit_target: bool = False
+    speaker: Mention | None = None
+    negated: bool = False
+
+
+def code_events(
+    parsed: Parsed,
+    mentions: Sequence[Mention],
+    dates: Sequence[DateRef],
+    quotes: Sequence[Quote],
+    keep_statements: bool = False,
+) -> tuple[Event, ...]:
+    """Code the events of a parsed document from its actor mentions, dates and quotes."""
+    lex = load_lexicon()
+    index = MentionIndex(mentions, quotes)
+    candidates: list[Candidate] = []
+    for sentence in parsed.sentences:
+        if not sentence.part.coded:
+            continue
+        tree = SentenceTree(parsed, sentence)
+        previous = [m for c in candidates[-6:] for m in c.sources]
+        candidates.extend(_code_sentence(tree, lex, index, previous))
+    _fill_implicit_targets(candidates)
+    return _to_events(parsed, candidates, dates, keep_statements)
+
+
+def _code_sentence(
+    tree: SentenceTree, lex: Lexicon, index: MentionIndex, previous: list[Mention]
+) -> list[Candidate]:
+    """All candidates of one sentence."""
+    reader = Reader(tree, lex, index)
+    speaker_at: dict[int, Mention] = {}
+    statements: list[tuple[int, Mention, range]] = []
+    out: list[Candidate] = []
+    for i in sorted(tree.span(), key=lambda j: (tree.depth(j), j)):
+        if i in reader.consumed or in_condition(tree, i):
+            continue
+        pred = tree.predicate(i)
+        if pred is not None:
+            readings = reader.read_verb(pred)
+            reader.consumed.update(pred.anchors)
+            if not readings:
+                continue
+            speaker = speaker_at.get(i)
+            for r in readings:
+                sources, coref = _sources(tree, index, r, speaker, previous)
+                if not sources:
+                    continue
+                if r.speech:
+                    for content in r.content:
+                        for j in tree.subtree(content):
+                            speaker_at[j] = sources[0]
+                        statements.append((pred.trigger, sources[0], tree.subtree(content)))
+                    if not r.content:
+                        statements.append((pred.trigger, sources[0], range(0)))
+                    continue
+                targets = _targets(tree, index, r, sources)
+                if not targets and len({m.actor.code for m in sources}) > 1 and r.code.startswith(lex.mutual):
+                    out.extend(_mutual(tree.sentence.index, r, sources, speaker))
+                    continue
+                out.append(
+                    Candidate(
+                        tree.sentence.index,
+                        r.trigger,
+                        r.code,
+                        r.rule,
+                        sources,
+                        targets,
+                        r.modality,
+                        coref=coref,
+                        speaker=speaker,
+                        negated=r.negated,
+                    )
+                )
+        elif tree.tok(i).pos in ("NOUN", "PROPN"):
+            out.extend(_nominal(tree, reader, index, i, previous))
+    for said_at, sayer, said in statements:
+        if any(c.trigger in said or c.trigger == said_at for c in out):
+            continue
+        others = [m for j in said for m in [index.at(j)] if m is not None and m.actor.code != sayer.actor.code]
+        out.append(Candidate(tree.sentence.index, said_at, STATEMENT, "say", [sayer], others[:1], speaker=sayer))
+    return out
+
+
+def _mutual(sent: int, r: Reading, sources: list[Mention], speaker: Mention | None) -> list[Candidate]:
+    """ "A and B signed a deal": each coordinated subject is the other's target."""
+    out = []
+    for m in sources:
+        others = [o for o in sources if o.actor.code != m.actor.code]
+        out.append(
+            Candidate(
+                sent, r.trigger, r.code, r.rule, [m], others, r.modality, speaker=speaker, negated=r.negated
+            )
+        )
+    return out
+
+
+def _sources(
+    tree: SentenceTree, index: MentionIndex, r: Reading, speaker: Mention | None, previous: list[Mention]
+) -> tuple[list[Mention], bool]:
+    """Source mentions of a reading, and whether a pronoun had to be resolved to find them."""
+    subjects = tree.subjects(r.head, raising=r.raising)
+    if not subjects:
+        # "It is agreed that ..." inside someone's words, or a subjectless clause: the speaker
+        return ([speaker], True) if speaker is not None else ([], False)
+    found: list[Mention] = []
+    coref = False
+    for s in subjects:
+        ms = index.resolve(tree, s, deep=tree.tok(s).pos in ("NOUN", "PROPN"))
+        if ms:
+            found.extend(m for m in ms if m not in found)
+        elif is_pronoun(tree, s):
+            m = antecedent(tree, index, s, speaker, previous)
+            if m is not None and m not in found:
+                found.append(m)
+                coref = True
+    return found, coref
+
+
+def _targets(tree: SentenceTree, index: MentionIndex, r: Reading, sources: list[Mention]) -> list[Mention]:
+    """Target mentions of a reading: the first slot that names an actor other than the source."""
+    codes = {m.actor.code for m in sources}
+    for slot in r.targets:
+        if isinstance(slot, Mention):
+            found = [slot]
+        else:
+            token, deep = slot
+            found = index.resolve(tree, token, deep=deep)
+        found = [m for m in found if m.actor.code not in codes]
+        if found:
+            return found
+    return []
+
+
+def _nominal(
+    tree: SentenceTree, reader: Reader, index: MentionIndex, i: int, previous: list[Mention]
+) -> list[Candidate]:
+    """A standalone event noun with an actor of its own ("Israel's airstrike on Gaza")."""
+    r = reader.read_noun(i, standalone=True)
+    if r is None:
+        return []
+    mod = nominal_modality(tree, i)
+    if mod.negated:
+        return []
+    sources: list[Mention] = []
+    for k in tree.kids(i, "poss", "amod", "compound", "nmod"):
+        for m in index.resolve(tree, k, deep=False):
+            if m not in sources:
+                sources.append(with_sector(m, r.sector))
+    for k in tree.agents(i) + tree.prep_objects((i,), "by"):
+        sources.extend(with_sector(m, r.sector) for m in index.resolve(tree, k) if m not in sources)
+    coref = False
+    if not sources and r.symmetric:
+        sources, coref = _symmetric_pair(tree, index, i, r)
+    targets = _targets(tree, index, r, sources) if sources else []
+    if not sources or not targets:
+        return []  # a nominal event needs both sides named, or it is too vague to code
+    out = [
+        Candidate(
+            tree.sentence.index, i, r.code, r.rule, sources[:1], targets, mod, nominal=True, coref=coref
+        )
+    ]
+    if r.symmetric:  # talks, clashes, ceasefires: both sides act
+        out += [
+            Candidate(
+                tree.sentence.index, i, r.code, r.rule, [t], sources[:1], mod, nominal=True, coref=coref
+            )
+            for t in targets
+        ]
+    return out
+
+
+def _symmetric_pair(
+    tree: SentenceTree, index: MentionIndex, i: int, r: Reading
+) -> tuple[list[Mention], bool]:
+    """The first side of "talks between A and B" or of "their talks" (the actors named before)."""
+    between = tree.prep_objects((i,), "between")
+    if between:
+        side = index.resolve(tree, between[0])
+        if len(side) >= 2:
+            r.targets.insert(0, side[1])
+            return side[:1], False
+    poss = tree.kids(i, "poss")
+    if poss and tree.tok(poss[0]).text.lower() == "their":
+        before = [m for m in index.mentions if m.sent == tree.sentence.index and m.token_end <= i]
+        codes: list[Mention] = []
+        for m in before:
+            if all(_country(m) != _country(c) for c in codes):
+                codes.append(m)
+        if len(codes) >= 2:
+            r.targets.insert(0, codes[1])
+            return codes[:1], True
+    return [], False
+
+
+def _country(m: Mention) -> str:
+    """The country part of an actor (or the whole code for IGOs and groups)."""
+    return m.actor.country or m.actor.code
+
+
+def _fill_implicit_targets(candidates: list[Candidate]) -> None:
+    """Give a targetless response ("refused", "open to talks") the other party of the last events."""
+    for n, c in enumerate(candidates):
+        if c.targets or not c.code.startswith(RESPONSIVE_ROOTS):
+            continue
+        own = {_country(m) for m in c.sources}
+        for prior in reversed(candidates[:n]):
+            if prior.sent >= c.sent or c.sent - prior.sent > 2:
+                continue
+            other = [m for m in (*prior.sources, *prior.targets) if _country(m) not in own]
+            if other:
+                c.targets = other[:1]
+                c.implicit_target = True
+                break
+
+
+def _to_events(
+    parsed: Parsed, candidates: list[Candidate], dates: Sequence[DateRef], keep_statements: bool
+) -> tuple[Event, ...]:
+    """Turn candidates into Event records, one per (source, target, code) per sentence."""
+    doc = parsed.document
+    seen: set[tuple[int, str, str, str]] = set()
+    events: list[Event] = []
+    for c in candidates:
+        if c.code == STATEMENT and not keep_statements:
+            continue
+        sentence = parsed.sentences[c.sent]
+        trig = parsed.tokens[c.trigger]
+        info = lookup(c.code)
+        for source in c.sources:
+            targets: list[Mention | None] = list(c.targets) or [None]
+            for target in targets:
+                tcode = target.actor.code if target else ""
+                key = (c.sent, source.actor.code, tcode, c.code)
+                if tcode == source.actor.code or key in seen:
+                    continue
+                seen.add(key)
+                raw = "|".join(
+                    (
+                        doc.doc_id,
+                        str(c.sent),
+                        str(trig.start),
+                        str(trig.end),
+                        source.actor.code,
+                        tcode,
+                        c.code,
+                        CODER_VERSION,
+                    )
+                )
+                events.append(
+                    Event(
+                        event_id=hashlib.sha256(raw.encode()).hexdigest()[:16],
+                        source=source,
+                        target=target,
+                        cameo=c.code,
+                        cameo_name=info.name,
+                        root=info.root,
+                        quad_class=info.quad_class,
+                        goldstein=info.goldstein,
+                        plover=info.plover,
+                        plover_mode=info.plover_mode,
+                        plover_context=info.plover_context,
+                        date=_date(parsed, dates, c.trigger),
+                        evidence=Evidence(
+                            doc.doc_id,
+                            c.sent,
+                            sentence.text,
+                            sentence.start,
+                            sentence.end,
+                            trig.text,
+                            trig.start,
+                            trig.end,
+                            sentence.part,
+                        ),
+                        confidence=_confidence(c, source, target),
+                        speaker=c.speaker,
+                        negated=c.negated or c.modality.negated,
+                        future=c.modality.future,
+                        hypothetical=c.modality.hypothetical,
+                        from_caption=sentence.part == PartKind.CAPTION,
+                        rule=c.rule,
+                    )
+                )
+    return tuple(events)
+
+
+def _confidence(c: Candidate, source: Mention, target: Mention | None) -> float:
+    """A score in [0, 1]: explicit verbs with both sides named by dictionary score highest."""
+    score = 0.9 if not c.nominal else 0.7
+    score -= 0.15 if target is None else 0.0
+    score -= 0.1 if c.implicit_target else 0.0
+    score -= 0.15 if c.coref or source.method == "coreference" else 0.0
+    score -= 0.05 if source.method not in ("dictionary", "person-office") else 0.0
+    score -= 0.2 if c.modality.hypothetical else 0.0
+    score -= 0.05 if c.modality.future else 0.0
+    score -= 0.05 if c.code == STATEMENT else 0.0
+    return round(min(1.0, max(0.05, score)), 3)
+
+
+def _date(parsed: Parsed, dates: Sequence[DateRef], token: int) -> DateRef | None:
+    """The date governing the trigger's clause (timex stage), else the publication date."""
+    return attach_date(parsed, dates, token)
+
+
+__all__ = ["code_events"]

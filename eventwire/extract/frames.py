@@ -1,0 +1,261 @@
+"""Predicate frames from the dependency parse: who is the subject, object, complement of a trigger.
+
+Everything here reads only the plain ``Token`` records of one sentence (dep labels, head indices,
+subtree edges), so it works on any spaCy English pipeline with the ClearNLP label set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..records import Parsed, Sentence, Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+OBJECT_DEPS = ("dobj", "obj", "oprd", "attr")
+# Clauses that share their subject with the word they hang off ("refused to provide", "saying ...").
+CONTROL_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acomp")
+# Verbs that take an adjective as their predicate ("is ready to", "remains open to").
+COPULAS = frozenset({"be", "seem", "remain", "appear", "become", "stay", "look", "sound", "prove"})
+PRONOUNS_FIRST = frozenset({"i", "we", "me", "us", "our", "my", "ours", "myself", "ourselves"})
+PRONOUNS = PRONOUNS_FIRST | frozenset(
+    {
+        "he",
+        "she",
+        "it",
+        "they",
+        "him",
+        "her",
+        "them",
+        "his",
+        "its",
+        "their",
+        "hers",
+        "theirs",
+        "this",
+        "that",
+        "who",
+        "which",
+        "whom",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """A trigger as the lexicon sees it: lemma, word class, and the tokens whose dependents count."""
+
+    head: int  # the clause head token (the verb, or "be" of "be ready")
+    lemma: str
+    pos: str  # VERB | ADJ | NOUN
+    anchors: tuple[int, ...]  # the verb and, for "be ADJ", the adjective
+    trigger: int  # the token named as the trigger in evidence
+
+
+class SentenceTree:
+    """Fast dependency lookups over one sentence of a Parsed document."""
+
+    def __init__(self, parsed: Parsed, sentence: Sentence) -> None:
+        self.parsed = parsed
+        self.sentence = sentence
+        self.tokens = parsed.tokens
+        self._kids: dict[int, list[int]] = {}
+        for t in parsed.tokens[sentence.token_start : sentence.token_end]:
+            if t.head != t.i:
+                self._kids.setdefault(t.head, []).append(t.i)
+
+    def tok(self, i: int) -> Token:
+        """Token ``i``."""
+        return self.tokens[i]
+
+    def span(self) -> range:
+        """Token indices of the sentence."""
+        return range(self.sentence.token_start, self.sentence.token_end)
+
+    def kids(self, i: int, *deps: str) -> list[int]:
+        """Children of ``i`` (with one of ``deps`` when given), in order."""
+        found = self._kids.get(i, [])
+        return [k for k in found if not deps or self.tokens[k].dep in deps]
+
+    def kids_of(self, anchors: tuple[int, ...], *deps: str) -> list[int]:
+        """Children of any anchor token with one of ``deps``."""
+        return [k for a in anchors for k in self.kids(a, *deps)]
+
+    def depth(self, i: int) -> int:
+        """Distance from ``i`` to the sentence root."""
+        d, seen = 0, {i}
+        while self.tokens[i].head != i and d < 100:
+            i = self.tokens[i].head
+            if i in seen:
+                break
+            seen.add(i)
+            d += 1
+        return d
+
+    def ancestors(self, i: int) -> list[int]:
+        """Heads of ``i`` up to the root, nearest first."""
+        out: list[int] = []
+        while self.tokens[i].head != i and len(out) < 100:
+            i = self.tokens[i].head
+            if i in out:
+                break
+            out.append(i)
+        return out
+
+    def subtree(self, i: int) -> range:
+        """Token indices of the subtree of ``i``."""
+        t = self.tokens[i]
+        return range(t.left, t.right + 1)
+
+    def conjuncts(self, i: int) -> list[int]:
+        """``i`` and the tokens coordinated with it ("Washington and its allies")."""
+        out, todo = [i], [i]
+        while todo:
+            for k in self.kids(todo.pop(), "conj"):
+                if k not in out and self.tokens[k].pos in ("PROPN", "NOUN", "PRON", "ADJ"):
+                    out.append(k)
+                    todo.append(k)
+        return out
+
+    def predicate(self, i: int) -> Predicate | None:
+        """The predicate headed by token ``i``, if it is one (a verb, or "be" + adjective)."""
+        t = self.tokens[i]
+        if t.lemma.lower() in COPULAS and t.pos in ("AUX", "VERB"):
+            adjs = self.kids(i, "acomp")
+            if adjs:
+                a = self.tokens[adjs[0]]
+                return Predicate(i, a.lemma.lower(), "ADJ", (i, a.i), a.i)
+            if t.lemma.lower() != "be" and t.pos == "VERB":
+                return Predicate(i, t.lemma.lower(), "VERB", (i,), i)
+            return None
+        if t.pos == "VERB":
+            return Predicate(i, t.lemma.lower(), "VERB", (i,), i)
+        if (
+            t.pos == "ADJ"
+            and t.dep in ("amod", "xcomp", "oprd", "appos", "advcl")
+            and self.kids(i, "xcomp", "prep")
+        ):
+            # "seen as ready to talk" / "Russia, ready to take measures": an adjective heading a clause
+            return Predicate(i, t.lemma.lower(), "ADJ", (i,), i)
+        return None
+
+    def is_passive(self, i: int) -> bool:
+        """Whether the clause headed by ``i`` is passive."""
+        if self.kids(i, "nsubjpass", "auxpass", "agent"):
+            return True
+        t = self.tokens[i]
+        return t.tag == "VBN" and t.dep in ("acl", "relcl") and not self.kids(i, "aux")
+
+    def agents(self, i: int) -> list[int]:
+        """Objects of the "by" agent phrase of a passive verb."""
+        return [p for a in self.kids(i, "agent") for p in self.kids(a, "pobj")]
+
+    def subjects(self, i: int, raising: bool = False) -> list[int]:
+        """The logical subject tokens of clause ``i``, inherited through control and coordination.
+
+        A passive predicate's own subject is its patient ("Iran was attacked"), unless ``raising``
+        ("Russia is expected to begin talks"); a passive *governing* clause passes its subject down
+        ("Iran was urged to halt" -> Iran halts).
+        """
+        seen: set[int] = set()
+        first = True
+        while i not in seen:
+            seen.add(i)
+            t = self.tokens[i]
+            if self.is_passive(i):
+                agents, pas = self.agents(i), self.kids(i, "nsubjpass")
+                if first and not raising:
+                    return agents
+                if pas or agents:
+                    return pas or agents
+            first = False
+            subj = self.kids(i, "nsubj", "csubj")
+            if subj and t.dep == "relcl" and self.tokens[subj[0]].tag in ("WDT", "WP"):
+                return [t.head]  # "a buildup that has stoked ...": the relative pronoun is the noun
+            if subj:
+                return subj
+            if t.dep == "relcl" or (t.dep == "acl" and t.tag == "VBN"):
+                # the noun a relative/participial clause modifies is its subject ("guarantees sought by")
+                return [t.head] if not self.is_passive(i) else []
+            if t.dep == "acl":
+                # "documents demanding that ...": whoever did something with the documents
+                noun = t.head
+                if self.tokens[noun].dep in ("dobj", "pobj", "attr", "appos"):
+                    i = self.tokens[noun].head
+                    if self.tokens[i].dep == "prep":
+                        i = self.tokens[i].head
+                    continue
+                return [noun]
+            if t.dep in CONTROL_DEPS or t.dep == "ccomp" and t.tag in ("VB", "VBG"):
+                # object control: "urged Iran to halt" -> Iran is the subject of "halt"
+                governor = self.tokens[t.head].head if self.tokens[t.head].dep == "prep" else t.head
+                if t.dep in ("xcomp", "pcomp"):
+                    objs = self.kids(governor, "dobj")
+                    if objs and self.tokens[governor].lemma.lower() not in ("promise", "pledge", "vow"):
+                        return objs
+                head = t.head
+                if self.tokens[head].dep == "prep":
+                    head = self.tokens[head].head
+                i = head
+                continue
+            return []
+        return []
+
+    def objects(self, anchors: tuple[int, ...]) -> list[int]:
+        """Direct objects (and predicative objects) of a predicate."""
+        out = self.kids_of(anchors, *OBJECT_DEPS)
+        if not out and self.is_passive(anchors[0]) and self.agents(anchors[0]):
+            out = self.kids(anchors[0], "nsubjpass")
+        return out
+
+    def prep_objects(self, anchors: tuple[int, ...], *preps: str) -> list[int]:
+        """Objects of prepositions (with one of ``preps`` when given) hanging off a predicate."""
+        out: list[int] = []
+        for p in self.kids_of(anchors, "prep", "agent", "dative"):
+            tp = self.tokens[p]
+            if tp.pos not in ("ADP", "SCONJ") or (preps and tp.text.lower() not in preps):
+                continue
+            out.extend(self.kids(p, "pobj", "pcomp"))
+            for q in self.kids(p, "prep"):  # "because of", "out of"
+                out.extend(self.kids(q, "pobj"))
+        return out
+
+    def preps(self, anchors: tuple[int, ...]) -> set[str]:
+        """Prepositions hanging off a predicate."""
+        return {
+            self.tokens[p].text.lower()
+            for p in self.kids_of(anchors, "prep", "agent", "dative")
+            if self.tokens[p].pos in ("ADP", "SCONJ")
+        }
+
+    def particles(self, anchors: tuple[int, ...]) -> set[str]:
+        """Verb particles ("back" of "roll back")."""
+        return {self.tokens[p].text.lower() for p in self.kids_of(anchors, "prt")}
+
+    def datives(self, anchors: tuple[int, ...]) -> list[int]:
+        """Indirect objects ("gave Ukraine aid")."""
+        return [k for k in self.kids_of(anchors, "dative") if self.tokens[k].pos != "ADP"]
+
+    def complements(self, anchors: tuple[int, ...], *deps: str) -> list[int]:
+        """Clausal complements (xcomp/ccomp), following coordination ("deny X and roll back Y")."""
+        out: list[int] = []
+        for k in self.kids_of(anchors, *deps):
+            out.append(k)
+            out.extend(c for c in self.kids(k, "conj") if self.tokens[c].pos in ("VERB", "AUX"))
+        return out
+
+    def modifiers(self, i: int) -> set[str]:
+        """Lowercased lemmas of a noun's modifiers (amod, compound, nmod, nummod), split at hyphens."""
+        out: set[str] = set()
+        for k in self.kids(i, "amod", "compound", "nmod", "nummod", "npadvmod"):
+            t = self.tokens[k]
+            out.add(t.lemma.lower())
+            out.add(t.text.lower())
+            for c in self.kids(k, "conj", "compound"):
+                out.add(self.tokens[c].lemma.lower())
+        # spaCy splits "military-technical" into three tokens: join them back
+        lefts = [self.tokens[k] for k in range(self.tokens[i].left, i)]
+        text = "".join(t.text for t in lefts).lower()
+        out.update(w for w in text.replace("-", " - ").split() if w != "-")
+        if "-" in text:
+            out.update(p for p in text.split() if "-" in p)
+        return out

@@ -1,0 +1,134 @@
+"""Modality of a predicate: negation, future, hypothetical, and conditional clauses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .frames import SentenceTree
+
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "'d", "must", "ought"})
+# A clause under these prepositions is averted, not done ("warned X against deploying").
+UNREAL_PREPS = frozenset({"against", "from", "without", "instead"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# Noun modifiers that make a nominal event unreal ("a possible invasion").
+UNREAL_MODIFIERS = frozenset(
+    {
+        "possible",
+        "potential",
+        "planned",
+        "proposed",
+        "alleged",
+        "feared",
+        "imminent",
+        "hypothetical",
+        "future",
+        "prospective",
+        "threatened",
+        "rumored",
+        "rumoured",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    """How real a predicate is, as read from its own clause."""
+
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+
+
+def read_modality(tree: SentenceTree, anchors: tuple[int, ...]) -> Modality:
+    """Negation, future and hypothetical flags from a predicate's auxiliaries and adverbs."""
+    negated = future = hypothetical = False
+    for k in tree.kids_of(anchors, "neg", "aux", "auxpass", "advmod", "det", "preconj"):
+        t = tree.tok(k)
+        low = t.text.lower()
+        if t.dep == "neg" or (t.dep == "advmod" and low in ("never", "not")):
+            negated = True
+        elif t.dep in ("aux", "auxpass") and low in FUTURE_AUX:
+            future = True
+        elif t.dep in ("aux", "auxpass") and low in ("would", "'d") and _reported_past(tree, anchors[0]):
+            future = True  # "said it would send tanks": future in the past, not a hypothesis
+        elif t.dep in ("aux", "auxpass") and low in HYPOTHETICAL_AUX:
+            hypothetical = True
+    head = tree.tok(anchors[0])
+    # "is going to meet", "is to visit": future without a modal
+    if head.dep == "xcomp" and tree.tok(head.head).lemma.lower() == "go" and tree.tok(head.head).tag == "VBG":
+        future = True
+    if in_condition(tree, anchors[0]):
+        hypothetical = True
+    return Modality(negated, future, hypothetical)
+
+
+def nominal_modality(tree: SentenceTree, i: int) -> Modality:
+    """Negation and unreality of an event noun ("no talks", "a possible invasion")."""
+    negated = any(tree.tok(k).text.lower() in ("no",) for k in tree.kids(i, "det", "neg"))
+    hypothetical = bool(tree.modifiers(i) & UNREAL_MODIFIERS)
+    return Modality(negated, False, hypothetical)
+
+
+def clause_mark(tree: SentenceTree, i: int) -> str | None:
+    """The subordinator introducing the clause headed by ``i`` ("if", "in case", "that"), if any."""
+    for k in tree.kids(i, "mark"):
+        return tree.tok(k).text.lower()
+    for p in tree.kids(i, "prep"):
+        # "in case X continue ...": spaCy hangs "in" off the verb with "case" as its object
+        if tree.tok(p).text.lower() == "in" and any(
+            tree.tok(o).lemma.lower() == "case" for o in tree.kids(p, "pobj")
+        ):
+            return "in case"
+    return None
+
+
+def is_condition(tree: SentenceTree, i: int) -> bool:
+    """Whether clause ``i`` is the antecedent of a condition ("if Western countries continue")."""
+    mark = clause_mark(tree, i)
+    return mark in CONDITION_MARKS or mark == "in case"
+
+
+def in_condition(tree: SentenceTree, i: int) -> bool:
+    """Whether token ``i`` lies in a clause that did not happen: a condition ("if they continue")
+    or what someone was warned or kept from ("warned NATO against deploying", "stopped from entering")."""
+    for j in [i, *tree.ancestors(i)]:
+        t = tree.tok(j)
+        if t.pos in ("VERB", "AUX") and is_condition(tree, j):
+            return True
+        if t.dep == "pcomp" and tree.tok(t.head).text.lower() in UNREAL_PREPS:
+            return True
+    return False
+
+
+def conditions_of(tree: SentenceTree, anchors: tuple[int, ...]) -> list[int]:
+    """Heads of the conditional clauses attached to a predicate or the clauses it governs."""
+    out: list[int] = []
+    i = anchors[0]
+    todo = list(anchors)
+    seen: set[int] = set()
+    while todo:
+        j = todo.pop()
+        if j in seen:
+            continue
+        seen.add(j)
+        for k in tree.kids(j, "advcl", "ccomp", "conj"):
+            if is_condition(tree, k):
+                out.append(k)
+        todo.extend(tree.kids(j, "xcomp", "acomp"))
+    # a condition can also hang off the clause that governs us ("ready to take measures if ...")
+    t = tree.tok(i)
+    if t.dep in ("xcomp", "ccomp") and not out:
+        out.extend(k for k in tree.kids(t.head, "advcl") if is_condition(tree, k))
+    return out
+
+
+def _reported_past(tree: SentenceTree, i: int) -> bool:
+    """Whether clause ``i`` is the complement of a past-tense verb ("said it would ...")."""
+    t = tree.tok(i)
+    return (
+        t.dep == "ccomp"
+        and tree.tok(t.head).tag in ("VBD", "VBN")
+        and not any(tree.tok(k).text.lower() in CONDITION_MARKS for k in tree.kids(i, "advcl", "mark"))
+    )

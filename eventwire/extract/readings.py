@@ -1,0 +1,273 @@
+"""Readings: what a predicate or event noun means per the lexicon, with where its target sits.
+
+A Reading is the lexicon's verdict on one trigger (code, rule, wrapped complement, target slots);
+events.py turns readings into events by resolving subjects and slots to actor mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..knowledge.lexicon import WRAPPER_KINDS, Lexicon, NounEntry, VerbEntry
+from ..records import Mention
+from .arguments import MentionIndex
+from .frames import Predicate, SentenceTree
+from .modality import Modality, conditions_of, read_modality
+
+# A target slot is a token (with whether to search its modifiers) or an already resolved mention.
+Slot = tuple[int, bool] | Mention
+MAX_DEPTH = 4
+
+
+@dataclass
+class Reading:
+    """The lexicon's verdict on one trigger."""
+
+    code: str
+    rule: str
+    head: int  # clause head whose subject is the source
+    trigger: int
+    targets: list[Slot] = field(default_factory=list)
+    modality: Modality = field(default_factory=Modality)
+    raising: bool = False
+    speech: bool = False
+    content: list[int] = field(default_factory=list)  # heads of reported content (speech only)
+    symmetric: bool = False
+    sector: str | None = None
+    negated: bool = False
+
+
+def _is_force(code: str) -> bool:
+    """Material conflict codes (15-20): the ones a condition turns into a threat."""
+    return code[:2] in ("15", "16", "17", "18", "19", "20")
+
+
+class Reader:
+    """Reads the predicates and event nouns of one sentence, remembering what wrappers consumed."""
+
+    def __init__(self, tree: SentenceTree, lex: Lexicon, index: MentionIndex) -> None:
+        self.tree, self.lex, self.index = tree, lex, index
+        self.consumed: set[int] = set()
+
+    # --- verbs -------------------------------------------------------------------------------
+    def read_verb(self, pred: Predicate, depth: int = 0) -> list[Reading]:
+        """Readings of a predicate (several when it wraps coordinated complements)."""
+        entries = self.lex.verbs.get(pred.lemma, ())
+        ranked = sorted(entries, key=lambda e: -e.specificity)
+        for entry in ranked:
+            if not self._matches(entry, pred):
+                continue
+            readings = self._read_entry(entry, pred, depth)
+            if readings is None:
+                continue  # the entry did not apply after all (a light verb without an event noun)
+            mod = read_modality(self.tree, pred.anchors)
+            conditions = conditions_of(self.tree, pred.anchors) if depth == 0 else []
+            out: list[Reading] = []
+            for r in readings:
+                if conditions and not r.speech and _is_force(r.code):
+                    # "we will take military measures in case they continue": a conditional threat
+                    r.code = self.lex.transform("threat", r.code) or r.code
+                    r.rule = f"if>{r.rule}"
+                    r.targets = r.targets + self._condition_subjects(pred)
+                r.modality = Modality(
+                    False, mod.future or r.modality.future, mod.hypothetical or r.modality.hypothetical
+                )
+                if mod.negated and not r.speech:
+                    code = self.lex.transform("negation", r.code)
+                    if code is None:
+                        continue
+                    r.code, r.negated = code, True
+                out.append(r)
+            return out
+        return []
+
+    def _matches(self, e: VerbEntry, pred: Predicate) -> bool:
+        t = self.tree
+        if e.pos and e.pos != pred.pos:
+            return False
+        if e.prt and not (t.particles(pred.anchors) & set(e.prt)):
+            return False
+        if e.prep and not (t.preps(pred.anchors) & set(e.prep)):
+            return False
+        if e.comp and not any(
+            t.tok(k).lemma.lower() in e.comp for k in t.complements(pred.anchors, "xcomp", "ccomp")
+        ):
+            return False
+        if e.obj:
+            objs = t.prep_objects(pred.anchors, *e.prep) if e.prep else t.objects(pred.anchors)
+            objs = objs or t.kids_of(pred.anchors, "nsubjpass")
+            lemmas = {t.tok(o).lemma.lower() for o in objs for o in t.conjuncts(o)}
+            if not any(self.lex.in_class(lem, spec) for lem in lemmas for spec in e.obj):
+                return False
+        return True
+
+    def _read_entry(self, e: VerbEntry, pred: Predicate, depth: int) -> list[Reading] | None:
+        t = self.tree
+        base = Reading(e.code, e.id, pred.head, pred.trigger, raising=e.raising)
+        if e.kind == "speech":
+            base.speech = True
+            base.content = t.complements(pred.anchors, "ccomp") + t.kids_of(pred.anchors, "parataxis")
+            return [base]
+        if e.kind == "light":
+            for o in t.objects(pred.anchors):
+                noun = self.read_noun(o, standalone=False)
+                if noun is None:
+                    continue
+                self.consumed.add(o)
+                base.code, base.rule = noun.code, f"{e.id}+{noun.rule}"
+                base.targets = self._slots(e, pred, []) + noun.targets
+                base.modality = noun.modality
+                return [base]
+            return None
+        if e.kind in WRAPPER_KINDS:
+            inner = self._inner(e, pred, depth) if depth < MAX_DEPTH else []
+            if not inner:
+                if not e.bare:
+                    return []
+                base.targets = self._slots(e, pred, [])
+                return [base]
+            out = []
+            for r in inner:
+                code = self.lex.transform(e.kind, r.code)
+                if code is None:
+                    continue
+                slots = self._slots(e, pred, [r])
+                out.append(
+                    Reading(
+                        code,
+                        f"{e.id}>{r.rule}",
+                        pred.head,
+                        pred.trigger,
+                        slots + r.targets,
+                        r.modality,
+                        raising=e.raising,
+                    )
+                )
+            return out
+        base.targets = self._slots(e, pred, [])
+        return [base]
+
+    def _inner(self, e: VerbEntry, pred: Predicate, depth: int) -> list[Reading]:
+        """Readings of what a wrapper wraps; their subtrees are consumed."""
+        t = self.tree
+        heads: list[tuple[int, bool]] = []  # (token, is_clause)
+        for where in e.inner:
+            if where in ("xcomp", "ccomp"):
+                heads += [(k, True) for k in t.complements(pred.anchors, where)]
+            elif where == "obj":
+                heads += [(k, False) for o in t.objects(pred.anchors) for k in t.conjuncts(o)]
+            elif where == "prep":
+                preps = e.prep or e.inner_preps
+                for k in t.prep_objects(pred.anchors, *preps):
+                    heads.append((k, t.tok(k).pos in ("VERB", "AUX")))
+        out: list[Reading] = []
+        for k, clause in heads:
+            if clause:
+                p = t.predicate(k)
+                rs = self.read_verb(p, depth + 1) if p is not None else []
+                rs = [r for r in rs if not r.speech]
+            else:
+                r = self.read_noun(k, standalone=False)
+                if r is None:  # "$2 billion in aid", "a wave of airstrikes"
+                    r = next((x for x in map(self._noun_quiet, t.prep_objects((k,), "in", "of")) if x), None)
+                rs = [r] if r is not None else []
+            if rs:
+                self.consumed.update(t.subtree(k))
+                out.extend(rs)
+        return out
+
+    def _slots(self, e: VerbEntry, pred: Predicate, inner: list[Reading]) -> list[Slot]:
+        """Target slots of an entry, in order, as tokens or mentions."""
+        t = self.tree
+        a = pred.anchors
+        slots: list[Slot] = []
+        passive = t.is_passive(pred.head) and not e.raising
+        if passive:
+            slots += [(k, False) for k in t.kids(pred.head, "nsubjpass")]
+        for name in e.targets:
+            if name == "dobj":
+                slots += [(k, True) for k in t.kids_of(a, "dobj", "obj")]
+            elif name == "dative":
+                slots += [(k, False) for k in t.datives(a)]
+            elif name == "oprd":
+                slots += [(k, True) for k in t.kids_of(a, "oprd")]
+            elif name == "nsubjpass":
+                slots += [(k, False) for k in t.kids_of(a, "nsubjpass")] if passive else []
+            elif name.startswith("prep:"):
+                # "deployed troops near Ukraine": the phrase often hangs off the object instead
+                objs = tuple(t.kids_of(a, "dobj", "obj"))
+                slots += [(k, True) for k in t.prep_objects(a + objs, name[5:])]
+            elif name == "ccomp_subj":
+                slots += [
+                    (s, False) for c in t.complements(a, "ccomp") for s in t.kids(c, "nsubj", "nsubjpass")
+                ]
+            elif name == "xcomp_subj":
+                slots += [(k, False) for k in t.kids_of(a, "dobj") if t.kids_of(a, "xcomp")]
+            elif name == "obj_mentions":
+                for o in t.objects(a) + t.prep_objects(a, *(e.prep or e.inner_preps)) + t.kids_of(a, "oprd"):
+                    slots += [m for m in self.index.inside(t, o)]
+            elif name == "comp_mentions":
+                for c in t.complements(a, "ccomp", "xcomp"):
+                    slots += [m for m in self.index.inside(t, c)]
+            elif name == "cond_subj":
+                slots += self._condition_subjects(pred)
+        if e.kind == "threat" or any(r.code.startswith(("13", "15", "19")) for r in inner):
+            slots += self._condition_subjects(pred)
+        return slots
+
+    def _condition_subjects(self, pred: Predicate) -> list[Slot]:
+        """Subjects of "if X does Y" attached to a threat: X is who is threatened."""
+        out: list[Slot] = []
+        for c in conditions_of(self.tree, pred.anchors):
+            out += [(s, True) for s in self.tree.kids(c, "nsubj", "nsubjpass")]
+        return out
+
+    # --- nouns -------------------------------------------------------------------------------
+    def read_noun(self, i: int, standalone: bool, depth: int = 0) -> Reading | None:
+        """The reading of an event noun, or None when it is not one (or not on its own)."""
+        t = self.tree
+        tok = t.tok(i)
+        if tok.pos not in ("NOUN", "PROPN"):
+            return None
+        entries = self.lex.nouns.get(tok.lemma.lower()) or self.lex.nouns.get(tok.text.lower(), ())
+        if not entries:
+            return None
+        mods = t.modifiers(i)
+        entry: NounEntry | None = None
+        for e in sorted(entries, key=lambda e: -len(e.mods)):
+            if not e.mods or mods & set(e.mods):
+                entry = e
+                break
+        if entry is None or not entry.code or (standalone and not entry.standalone):
+            return None
+        slots: list[Slot] = []
+        for p in entry.targets:
+            slots += [(k, True) for k in t.prep_objects((i,), p)]
+        code, rule = entry.code, entry.id
+        if entry.wraps and depth < MAX_DEPTH:
+            inner = self._noun_inner(i, depth)
+            if inner is not None:
+                wrapped = self.lex.transform(entry.wraps, inner.code)
+                if wrapped is None:
+                    return None
+                code, rule = wrapped, f"{entry.id}>{inner.rule}"
+                slots += inner.targets
+        return Reading(code, rule, i, i, slots, symmetric=entry.symmetric, sector=entry.sector)
+
+    def _noun_quiet(self, i: int) -> Reading | None:
+        return self.read_noun(i, standalone=False)
+
+    def _noun_inner(self, i: int, depth: int) -> Reading | None:
+        """What a wrapping noun wraps: "proposal for talks", "offer to mediate", "threat of force"."""
+        t = self.tree
+        for k in t.prep_objects((i,), "for", "of", "on", "to") + t.kids(i, "acl"):
+            if t.tok(k).pos in ("VERB", "AUX"):
+                p = t.predicate(k)
+                rs = [r for r in self.read_verb(p, depth + 1) if not r.speech] if p is not None else []
+                r = rs[0] if rs else None
+            else:
+                r = self.read_noun(k, standalone=False, depth=depth + 1)
+            if r is not None:
+                self.consumed.update(t.subtree(k))
+                return r
+        return None

@@ -1,0 +1,424 @@
+"""Actor knowledge: countries, seats of power, IGOs, roles, regions and dated offices, loaded once.
+
+The data lives in ``eventwire/knowledge/actors/`` (TSV and YAML, one file per kind of fact); this
+module reads it into name indices that the extractor (``eventwire.extract.actors``) matches against
+token sequences. Names are keyed by their text with whitespace removed, so a key matches whatever
+way spaCy cut the name into tokens ("Secretary-General", "Kim Jong-un", "U.S.").
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..errors import KnowledgeError
+from ..records import Actor
+from . import data_path
+
+ACTOR_DIR = "actors"
+
+#: Entry kinds that name a country-level actor (their ``code`` is an ISO3 or region code).
+PLACE_KINDS = frozenset({"country", "adjective", "people", "seat", "region", "region-adjective"})
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """One office held from ``start`` to ``until`` (inclusive; None = still held)."""
+
+    code: str
+    role: str
+    start: dt.date
+    until: dt.date | None = None
+
+    def holds(self, date: dt.date) -> bool:
+        """Whether the office was held on ``date``."""
+        return self.start <= date and (self.until is None or date <= self.until)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person (or an armed group) whose code depends on the date: offices over time."""
+
+    id: str
+    country: str | None
+    offices: tuple[Office, ...]
+    surnames: tuple[str, ...] = ()
+    out_of_office: str = "ELI"
+    group: bool = False
+
+    def office_at(self, date: dt.date | None) -> Office | None:
+        """The office held on ``date``; with no date, the latest office."""
+        if date is None:
+            return self.offices[-1] if self.offices else None
+        held = [o for o in self.offices if o.holds(date)]
+        return held[-1] if held else None  # on a hand-over day the office taken that day wins
+
+    def actor_at(self, date: dt.date | None) -> tuple[Actor, Office | None]:
+        """The actor this person is on ``date``, and the office that made it so."""
+        office = self.office_at(date)
+        if office is not None:
+            return actor_from_code(office.code, self.id), office
+        if self.country is None:  # a stateless group outside its dated span keeps its latest code
+            return actor_from_code(self.offices[-1].code, self.id), None
+        return Actor(self.country + self.out_of_office, self.country, self.out_of_office, self.id), None
+
+
+@dataclass(frozen=True, slots=True)
+class NameEntry:
+    """One way of writing an actor-bearing word or phrase, and what it stands for."""
+
+    # country | adjective | people | seat | org | igo | region | region-adjective | person | group | role
+    kind: str
+    code: str  # actor code; for roles, the CAMEO sector ('' for collective/anaphor words)
+    name: str  # canonical name ("Russia", "NATO", "Sergey Lavrov", "foreign minister")
+    source: str  # "file:key", for explanations
+    flags: frozenset[str] = frozenset()
+    igo_kind: str = ""  # alliance, union, agency ... (IGOs), so "the alliance" can point back
+    anaphor_kinds: frozenset[str] = frozenset()  # roles like "alliance" that point back to IGOs
+    needs_the: bool = False  # "the West", "the Emirates": only with the article
+    person: Person | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Guards:
+    """Context rules that stop a dictionary name from becoming an actor."""
+
+    locative_preps: frozenset[str]
+    country_locative_preps: frozenset[str]
+    motion_verbs: frozenset[str]
+    context_vetoes: dict[str, frozenset[str]]
+    not_before: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorKnowledge:
+    """Every actor dictionary, indexed for longest-match lookup over tokens."""
+
+    exact: dict[str, tuple[NameEntry, ...]]  # case-sensitive proper names
+    folded: dict[str, tuple[NameEntry, ...]]  # lower-cased role and region words
+    max_tokens: int
+    people: dict[str, Person]
+    country_names: dict[str, str]  # ISO3 → canonical name
+    blocs: dict[str, str]  # ISO3 → the camp "its allies" means (WST)
+    guards: Guards
+    files: tuple[str, ...] = field(default=())
+
+
+def compact(text: str) -> str:
+    """The lookup key of a name: its text without whitespace."""
+    return "".join(text.split())
+
+
+def actor_from_code(code: str, name: str | None = None) -> Actor:
+    """Split an actor code into country and sector: 'RUSGOV' → (RUS, GOV); IGO codes stay whole."""
+    if code == "NATO" or code.startswith(("IGO", "NGO", "IMG", "MNC")):
+        return Actor(code, None, code[3:6] if code.startswith("IMG") and len(code) > 3 else None, name)
+    return Actor(code, code[:3], code[3:6] or None, name)
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _files(extra: Sequence[str]) -> list[Path]:
+    return [data_path(ACTOR_DIR)] + [Path(p) for p in extra]
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    """Rows of a TSV file, skipping '#' comment lines."""
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    except OSError as exc:
+        raise KnowledgeError(
+            f"cannot read actor dictionary {path}: {exc}; reinstall eventwire or fix the path"
+        ) from None
+    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
+
+
+def _yaml(path: Path) -> list[dict]:  # type: ignore[type-arg]
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except OSError as exc:
+        raise KnowledgeError(f"cannot read actor dictionary {path}: {exc}") from None
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{path} is not valid YAML: {exc}") from None
+    return data or []
+
+
+def _split(cell: str) -> list[str]:
+    return [c.strip() for c in cell.split("|") if c.strip()]
+
+
+def _as_date(value: object, where: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise KnowledgeError(f"{where}: date {value!r} is not YYYY-MM-DD") from None
+
+
+def _people(path: Path, group: bool) -> list[tuple[Person, list[str], list[str]]]:
+    """(person, full names, names usable alone) for each entry of a people/groups YAML file."""
+    out = []
+    for item in _yaml(path):
+        pid = item.get("id")
+        where = f"{path.name}: entry {pid!r}"
+        if not pid or not item.get("offices"):
+            raise KnowledgeError(f"{where} needs an id and at least one office")
+        offices = []
+        for o in item["offices"]:
+            if "code" not in o or "from" not in o:
+                raise KnowledgeError(f"{where}: every office needs code and from")
+            until = _as_date(o["until"], where) if o.get("until") else None
+            offices.append(Office(str(o["code"]), str(o.get("role", "")), _as_date(o["from"], where), until))
+        offices.sort(key=lambda o: o.start)
+        names = [f"{f} {s}" for f in item.get("first", []) for s in item.get("last", [])]
+        names += [str(n) for n in item.get("names", [])]
+        surnames = item.get("surname") or item.get("last") or []
+        person = Person(
+            pid,
+            item.get("country"),
+            tuple(offices),
+            tuple(str(s) for s in surnames),
+            str(item.get("out_of_office", "ELI")),
+            group,
+        )
+        out.append((person, names or [pid], [str(a) for a in item.get("alone", [])]))
+    return out
+
+
+# Role words with no regular plural (mass nouns, or already plural).
+_UNCOUNTED = frozenset(
+    {
+        "police",
+        "media",
+        "military",
+        "brass",
+        "intelligence",
+        "leadership",
+        "judiciary",
+        "artillery",
+        "opposition",
+        "government",
+    }
+)
+
+
+def _plurals(phrase: str) -> list[str]:
+    """Regular plural of a role phrase's last word (minister → ministers, ministry → ministries)."""
+    head, _, last = phrase.rpartition(" ")
+    if last in _UNCOUNTED or last.endswith("s"):
+        return []
+    if last.endswith("man"):
+        plural = last[:-3] + "men"
+    elif last.endswith("y") and last[-2:-1] not in ("a", "e", "i", "o", "u"):
+        plural = last[:-1] + "ies"
+    else:
+        plural = last + "s"
+    return [f"{head} {plural}".strip()]
+
+
+def _title(name: str) -> str:
+    """CAMEO table names are upper case: 'REPUBLIC OF SOUTH AFRICA' → 'Republic of South Africa'."""
+    small = {"of", "and", "the", "da", "de"}
+    words = name.title().split()
+    return " ".join(w.lower() if i and w.lower() in small else w for i, w in enumerate(words))
+
+
+class _Index:
+    """Collects entries under compact keys, first writer wins for names of the same kind family."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, list[NameEntry]] = {}
+        self.folded: dict[str, list[NameEntry]] = {}
+        self.max_tokens = 1
+
+    def add(self, text: str, entry: NameEntry, folded: bool = False) -> None:
+        needs_the = False
+        if text.lower().startswith("the "):
+            text, needs_the = text[4:], True
+        if needs_the:
+            entry = NameEntry(
+                entry.kind,
+                entry.code,
+                entry.name,
+                entry.source,
+                entry.flags,
+                entry.igo_kind,
+                entry.anaphor_kinds,
+                True,
+                entry.person,
+            )
+        key = compact(text.lower() if folded else text)
+        table = self.folded if folded else self.exact
+        bucket = table.setdefault(key, [])
+        if any(e.kind == entry.kind and e.code == entry.code and e.name == entry.name for e in bucket):
+            return
+        if needs_the is False:  # the article-free form supersedes a "the ..." variant of the same thing
+            bucket[:] = [e for e in bucket if not (e.needs_the and e.code == entry.code)]
+        elif any(e.code == entry.code and not e.needs_the for e in bucket):
+            return
+        bucket.append(entry)
+        self.max_tokens = max(self.max_tokens, len(re.findall(r"\w+|[^\w\s]", text)))
+
+
+def _load_countries(index: _Index, base: Path) -> tuple[dict[str, str], dict[str, str]]:
+    import pycountry
+
+    names: dict[str, str] = {}
+    blocs: dict[str, str] = {}
+    src = "countries.tsv"
+    for row in _rows(base / src):
+        code = row["code"]
+        if len(code) != 3 or not code.isupper():
+            raise KnowledgeError(f"{src}: code {code!r} is not an ISO3/CAMEO country code")
+        cnames = _split(row["names"])
+        names[code] = cnames[0] if cnames else code
+        if row.get("bloc"):
+            blocs[code] = row["bloc"]
+        for n in cnames:
+            index.add(n, NameEntry("country", code, names[code], f"{src}:{code}"))
+        for a in _split(row.get("adjectives", "")):
+            index.add(a, NameEntry("adjective", code, names[code], f"{src}:{code}"))
+        for p in _split(row.get("people", "")):
+            index.add(p, NameEntry("people", code, names[code], f"{src}:{code}"))
+    # Every other country under its ISO/CAMEO names, unless our table already claims the key.
+    extra: list[tuple[str, str]] = []
+    for c in pycountry.countries:
+        for label in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
+            if label:
+                extra.append((c.alpha_3, str(label)))
+    for row in _rows(data_path("cameo_countries.tsv")):
+        extra.append((row["code"], _title(row["name"])))
+    for code, n in extra:
+        if "," in n or "(" in n or compact(n) in index.exact:
+            continue
+        names.setdefault(code, n)
+        index.add(n, NameEntry("country", code, names[code], f"iso3166:{code}"))
+    return names, blocs
+
+
+def _load_tables(index: _Index, base: Path) -> None:
+    for row in _rows(base / "seats.tsv"):
+        index.add(
+            row["name"],
+            NameEntry("seat", row["code"], row["name"].removeprefix("the "), f"seats.tsv:{row['name']}"),
+        )
+    for row in _rows(base / "organizations.tsv"):
+        index.add(row["name"], NameEntry("org", row["code"], row["name"], f"organizations.tsv:{row['name']}"))
+    for row in _rows(base / "igos.tsv"):
+        names = _split(row["names"])
+        for n in names:
+            index.add(
+                n, NameEntry("igo", row["code"], names[0], f"igos.tsv:{names[0]}", igo_kind=row["kind"])
+            )
+    for row in _rows(base / "regions.tsv"):
+        form = row["form"]
+        entry = NameEntry(
+            "region" if form == "name" else "region-adjective",
+            row["code"],
+            row["word"],
+            f"regions.tsv:{row['word']}",
+        )
+        index.add(row["word"], entry, folded=form != "name")
+    for row in _rows(base / "roles.tsv"):
+        phrase = row["phrase"].lower()
+        flags = {f for f in row.get("flags", "").split(",") if f and not f.startswith("anaphor:")}
+        kinds = {
+            k
+            for f in row.get("flags", "").split(",")
+            if f.startswith("anaphor:")
+            for k in f.split(":", 1)[1].split("+")
+        }
+        entry = NameEntry(
+            "role",
+            row["sector"].strip(),
+            phrase,
+            f"roles.tsv:{phrase}",
+            frozenset(flags),
+            anaphor_kinds=frozenset(kinds),
+        )
+        for form in [phrase, *_plurals(phrase)]:
+            index.add(form, entry, folded=True)
+
+
+def _load_guards(base: Path) -> Guards:
+    data = _yaml(base / "guards.yaml")
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{base / 'guards.yaml'} must be a mapping of guard lists")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w) for w in data.get(key) or [])
+
+    vetoes = {
+        str(k): frozenset(str(w) for w in (v or [])) for k, v in (data.get("context_vetoes") or {}).items()
+    }
+    return Guards(
+        words("locative_preps"),
+        words("country_locative_preps"),
+        words("motion_verbs"),
+        vetoes,
+        words("not_before"),
+    )
+
+
+def build_actor_knowledge(extra_dirs: Iterable[str] = ()) -> ActorKnowledge:
+    """Read the shipped actor dictionaries (plus people/groups YAML files in ``extra_dirs``)."""
+    base = data_path(ACTOR_DIR)
+    index = _Index()
+    country_names, blocs = _load_countries(index, base)
+    _load_tables(index, base)
+    people: dict[str, Person] = {}
+    sources = [(base / "people.yaml", False), (base / "groups.yaml", True)]
+    sources += [(p, False) for d in extra_dirs for p in sorted(Path(d).glob("*.yaml"))]
+    for path, group in sources:
+        for person, names, alone in _people(path, group):
+            people[person.id] = person
+            kind = "group" if group else "person"
+            for n in names:
+                index.add(n, NameEntry(kind, "", person.id, f"{path.name}:{person.id}", person=person))
+            for n in alone:
+                index.add(
+                    n,
+                    NameEntry(
+                        kind, "", person.id, f"{path.name}:{person.id}", frozenset({"alone"}), person=person
+                    ),
+                )
+    return ActorKnowledge(
+        exact={k: tuple(v) for k, v in index.exact.items()},
+        folded={k: tuple(v) for k, v in index.folded.items()},
+        max_tokens=min(index.max_tokens, 12),
+        people=people,
+        country_names=country_names,
+        blocs=blocs,
+        guards=_load_guards(base),
+        files=tuple(str(p) for p in _files(list(extra_dirs))),
+    )
+
+
+@lru_cache(maxsize=1)
+def actor_knowledge() -> ActorKnowledge:
+    """The shipped actor knowledge, read once per process."""
+    return build_actor_knowledge()
+
+
+__all__ = [
+    "ActorKnowledge",
+    "Guards",
+    "NameEntry",
+    "Office",
+    "Person",
+    "actor_from_code",
+    "actor_knowledge",
+    "build_actor_knowledge",
+    "compact",
+]

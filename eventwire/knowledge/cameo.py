@@ -1,0 +1,71 @@
+"""The CAMEO event-code table and the CAMEO → PLOVER map, loaded once from TSV files."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..errors import KnowledgeError
+from . import data_path
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    """One row of the CAMEO table, with its PLOVER mapping."""
+
+    code: str
+    name: str
+    goldstein: float
+    quad_class: int
+    plover: str
+    plover_mode: str
+    plover_context: str
+
+    @property
+    def root(self) -> str:
+        """The two-digit CAMEO root (01..20)."""
+        return self.code[:2]
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    path = data_path(name)
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh, delimiter="\t"))
+    except OSError as exc:
+        raise KnowledgeError(f"cannot read knowledge file {path}: {exc}") from None
+
+
+@lru_cache(maxsize=1)
+def cameo_table() -> dict[str, CameoCode]:
+    """All CAMEO codes by code string ('01', '036', '1041', ...)."""
+    plover: dict[str, dict[str, str]] = {r["cameo_code"]: r for r in _read_tsv("cameo_plover.tsv")}
+    table: dict[str, CameoCode] = {}
+    for row in _read_tsv("cameo_eventcodes.tsv"):
+        code = row["code"].strip()
+        try:
+            goldstein, quad = float(row["goldstein"]), int(row["quad_class"])
+        except (KeyError, ValueError) as exc:
+            raise KnowledgeError(f"cameo_eventcodes.tsv: bad row for code {code!r}: {exc}") from None
+        p = _plover_for(code, plover)
+        table[code] = CameoCode(code, row["name"].strip(), goldstein, quad,
+                                p.get("plover_event", ""), p.get("plover_mode", ""), p.get("plover_context", ""))
+    return table
+
+
+def _plover_for(code: str, plover: dict[str, dict[str, str]]) -> dict[str, str]:
+    """The PLOVER row for a code, falling back to the nearest coded ancestor (0311 → 031 → 03)."""
+    for n in range(len(code), 1, -1):
+        row = plover.get(code[:n])
+        if row and row.get("plover_event"):
+            return row
+    return {}
+
+
+def lookup(code: str) -> CameoCode:
+    """The CAMEO entry for a code; raises KnowledgeError for an unknown code."""
+    try:
+        return cameo_table()[code]
+    except KeyError:
+        raise KnowledgeError(f"unknown CAMEO code {code!r}: not in cameo_eventcodes.tsv") from None

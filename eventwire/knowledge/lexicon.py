@@ -1,0 +1,219 @@
+"""The event lexicon: verb and noun entries (verbs.yaml, nouns.yaml) and the wrapper transforms."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import KnowledgeError
+from . import data_path
+from .cameo import cameo_table
+
+#: Kinds of verb entry; every kind but event/speech/light wraps a complement.
+WRAPPER_KINDS = frozenset({"intent", "threat", "demand", "appeal", "reject"})
+VERB_KINDS = WRAPPER_KINDS | {"event", "speech", "light"}
+DEFAULT_TARGETS = ("dobj", "dative", "prep:with", "prep:against", "prep:to", "prep:on")
+DEFAULT_INNER = ("xcomp", "ccomp", "obj", "prep")
+DEFAULT_INNER_PREPS = ("for", "of", "to", "in", "on")
+DEFAULT_NOUN_TARGETS = ("against", "on", "with", "to")
+
+
+@dataclass(frozen=True, slots=True)
+class VerbEntry:
+    """One verb pattern: lemma plus constraints, and the CAMEO code it yields."""
+
+    id: str
+    lemmas: tuple[str, ...]
+    code: str
+    kind: str = "event"
+    pos: str | None = None
+    prt: tuple[str, ...] = ()
+    prep: tuple[str, ...] = ()
+    obj: tuple[str, ...] = ()
+    comp: tuple[str, ...] = ()
+    targets: tuple[str, ...] = DEFAULT_TARGETS
+    inner: tuple[str, ...] = DEFAULT_INNER
+    inner_preps: tuple[str, ...] = DEFAULT_INNER_PREPS
+    raising: bool = False
+    bare: bool = True  # a wrapper whose complement codes nothing still yields ``code``
+
+    @property
+    def specificity(self) -> int:
+        """How many constraints the entry carries; the most specific match wins."""
+        return sum(bool(x) for x in (self.pos, self.prt, self.prep, self.obj, self.comp))
+
+
+@dataclass(frozen=True, slots=True)
+class NounEntry:
+    """One event noun: lemma plus required modifiers, and the CAMEO code it yields."""
+
+    id: str
+    lemmas: tuple[str, ...]
+    code: str  # "" marks a veto: the noun is known not to be a political event here
+    mods: tuple[str, ...] = ()
+    symmetric: bool = False
+    standalone: bool = True
+    sector: str | None = None
+    targets: tuple[str, ...] = DEFAULT_NOUN_TARGETS
+    wraps: str | None = None  # a wrapper kind: "a proposal for talks" codes like "propose talks"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Verb and noun entries indexed by lemma, word classes, and wrapper transforms."""
+
+    verbs: Mapping[str, tuple[VerbEntry, ...]]
+    nouns: Mapping[str, tuple[NounEntry, ...]]
+    classes: Mapping[str, frozenset[str]]
+    transforms: Mapping[str, Mapping[str, str]]
+    mutual: tuple[str, ...] = ()  # code prefixes where "A and B <verb>" means A→B and B→A
+
+    def in_class(self, lemma: str, spec: str) -> bool:
+        """Whether ``lemma`` matches ``spec`` (a lemma, or ``@class`` from verbs.yaml)."""
+        if spec.startswith("@"):
+            return lemma in self.classes.get(spec[1:], frozenset())
+        return lemma == spec
+
+    def transform(self, kind: str, code: str, depth: int = 0) -> str | None:
+        """Map a wrapped code through ``transforms[kind]``; None means drop the event."""
+        table = self.transforms.get(kind)
+        if table is None:
+            return code
+        for n in range(len(code), 1, -1):
+            if code[:n] in table:
+                result = table[code[:n]]
+                break
+        else:
+            result = table.get("default", "drop")
+        if result == "keep":
+            return code
+        if result == "drop":
+            return None
+        if result in self.transforms and depth < 2:
+            return self.transform(result, code, depth + 1)
+        return result
+
+
+# YAML 1.1 reads the bare words on/off as booleans; in a lexicon they are always the particles.
+_YAML_BOOL_WORDS = {True: "on", False: "off"}
+
+
+def _word(value: Any) -> str:
+    return _YAML_BOOL_WORDS[value] if isinstance(value, bool) else str(value)
+
+
+def _tuple(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, (list, tuple)):
+        return tuple(_word(v) for v in value)
+    return (_word(value),)
+
+
+def _load_yaml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(
+            f"cannot read lexicon file {path}: {exc}; fix the YAML or reinstall eventwire"
+        ) from None
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise KnowledgeError(f"lexicon file {path} must be a mapping with an 'entries' list")
+    return data
+
+
+def _check_code(code: str, where: str, entry_id: str, allow_empty: bool = False) -> None:
+    if (code == "" and allow_empty) or code in cameo_table():
+        return
+    raise KnowledgeError(
+        f"{where}: entry {entry_id!r} has unknown CAMEO code {code!r}; use a code from cameo_eventcodes.tsv"
+    )
+
+
+def _verb(raw: dict[str, Any], where: str) -> VerbEntry:
+    try:
+        entry = VerbEntry(
+            id=str(raw["id"]),
+            lemmas=_tuple(raw["lemma"]),
+            code=str(raw.get("code", "")),
+            kind=str(raw.get("kind", "event")),
+            pos=raw.get("pos"),
+            prt=_tuple(raw.get("prt")),
+            prep=_tuple(raw.get("prep")),
+            obj=_tuple(raw.get("obj")),
+            comp=_tuple(raw.get("comp")),
+            targets=_tuple(raw["targets"]) if "targets" in raw else DEFAULT_TARGETS,
+            inner=_tuple(raw["inner"]) if "inner" in raw else DEFAULT_INNER,
+            inner_preps=_tuple(raw["inner_preps"]) if "inner_preps" in raw else DEFAULT_INNER_PREPS,
+            raising=bool(raw.get("raising", False)),
+            bare=bool(raw.get("bare", True)),
+        )
+    except (KeyError, TypeError) as exc:
+        raise KnowledgeError(f"{where}: malformed verb entry {raw!r}: missing {exc}") from None
+    if entry.kind not in VERB_KINDS:
+        raise KnowledgeError(
+            f"{where}: entry {entry.id!r} has unknown kind {entry.kind!r}; use one of {sorted(VERB_KINDS)}"
+        )
+    _check_code(entry.code, where, entry.id, allow_empty=entry.kind == "light")
+    return entry
+
+
+def _noun(raw: dict[str, Any], where: str) -> NounEntry:
+    try:
+        entry = NounEntry(
+            id=str(raw["id"]),
+            lemmas=_tuple(raw["lemma"]),
+            code=str(raw["code"]),
+            mods=_tuple(raw.get("mods")),
+            symmetric=bool(raw.get("symmetric", False)),
+            standalone=bool(raw.get("standalone", True)),
+            sector=raw.get("sector"),
+            targets=_tuple(raw["targets"]) if "targets" in raw else DEFAULT_NOUN_TARGETS,
+            wraps=raw.get("wraps"),
+        )
+    except (KeyError, TypeError) as exc:
+        raise KnowledgeError(f"{where}: malformed noun entry {raw!r}: missing {exc}") from None
+    _check_code(entry.code, where, entry.id, allow_empty=True)
+    if entry.wraps is not None and entry.wraps not in WRAPPER_KINDS:
+        raise KnowledgeError(
+            f"{where}: entry {entry.id!r} wraps unknown kind {entry.wraps!r}; "
+            f"use one of {sorted(WRAPPER_KINDS)}"
+        )
+    return entry
+
+
+def _index(entries: list[Any]) -> dict[str, tuple[Any, ...]]:
+    by_lemma: dict[str, list[Any]] = {}
+    for e in entries:
+        for lemma in e.lemmas:
+            by_lemma.setdefault(lemma.lower(), []).append(e)
+    return {k: tuple(v) for k, v in by_lemma.items()}
+
+
+def read_lexicon(verbs_path: Path, nouns_path: Path) -> Lexicon:
+    """Read and validate a verb file and a noun file into a Lexicon."""
+    vdata, ndata = _load_yaml(verbs_path), _load_yaml(nouns_path)
+    verbs = [_verb(r, str(verbs_path)) for r in vdata["entries"]]
+    nouns = [_noun(r, str(nouns_path)) for r in ndata["entries"]]
+    ids = [e.id for e in verbs] + [e.id for e in nouns]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise KnowledgeError(f"lexicon entry ids must be unique; repeated: {dupes}")
+    classes = {str(k): frozenset(str(x) for x in v) for k, v in (vdata.get("classes") or {}).items()}
+    transforms = {
+        str(k): {str(c): str(r) for c, r in v.items()} for k, v in (vdata.get("transforms") or {}).items()
+    }
+    mutual = tuple(str(c) for c in vdata.get("mutual") or ())
+    return Lexicon(_index(verbs), _index(nouns), classes, transforms, mutual)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The lexicon shipped with eventwire (verbs.yaml + nouns.yaml), read once."""
+    return read_lexicon(data_path("verbs.yaml"), data_path("nouns.yaml"))

