@@ -372,7 +372,10 @@ def _resolve(
         if plain or collective:
             return _role_with_base(parsed, sent, head, group, base, plain, collective, places, kb, story)
         if not at_head:
-            return None  # a country word modifying a non-role noun: "Russian aggression", "Moscow time"
+            # A country word modifying a non-role noun ("Russian aggression", "Israeli airstrike") is not
+            # an actor phrase, but it says whose conduct the noun is: keep the word alone as a
+            # "modifier" mention, which the event coder may use for targets and event nouns only.
+            return _modifier(parsed, sent, places)
         return _bare_name(parsed, sent, head, group, base, places[-1].entry, kb)
     if titles and _has_article(parsed, group) and titles[-1] in story.titled:
         return _mention(
@@ -386,6 +389,19 @@ def _resolve(
             parsed, sent, head, group, Actor(pick.code, None, pick.code, pick.name), "role", pick.source
         )
     return None
+
+
+def _modifier(parsed: Parsed, sent: int, places: list[_Atom]) -> Mention | None:
+    """The country adjective or name of a modifier ("Russian" in "Russian aggression"); no seats."""
+    atom = places[-1]
+    if atom.entry.kind not in ("adjective", "people", "country") or parsed.tokens[atom.head].dep not in (
+        "amod", "compound", "nmod", "poss"
+    ):
+        return None
+    actor = actor_from_code(atom.entry.code, atom.entry.name)
+    toks = parsed.tokens
+    return Mention(parsed.span_text(atom.start, atom.end), toks[atom.start].start, toks[atom.end - 1].end,
+                   atom.start, atom.end, atom.head, sent, actor, "modifier", atom.entry.source)
 
 
 def _has_article(parsed: Parsed, group: list[_Atom]) -> bool:

@@ -43,9 +43,15 @@ class MentionIndex:
         """The mention headed by, else containing, token ``i``."""
         return self.by_head.get(i) or self.by_token.get(i)
 
-    def within(self, tree: SentenceTree, i: int, deep: bool = True) -> Mention | None:
-        """The mention at ``i`` or, when ``deep``, the shallowest one among its modifiers."""
+    def within(self, tree: SentenceTree, i: int, deep: bool = True, modifiers: bool = False) -> Mention | None:
+        """The mention at ``i`` or, when ``deep``, the shallowest one among its modifiers.
+
+        A "modifier" mention ("Russian" in "Russian aggression") names whose conduct a noun is; it
+        may stand for a target, never for the agent of a verb ("U.S. stocks rallied" is no protest).
+        """
         found = self.at(i)
+        if found and found.method == "modifier" and not modifiers and found.head != i:
+            found = None
         if found or not deep:
             return found
         frontier = [i]
@@ -57,7 +63,7 @@ class MentionIndex:
                     if t.dep == "prep" and t.text.lower() not in DEEP_PREPS:
                         continue
                     m = self.at(k)
-                    if m:
+                    if m and (modifiers or m.method != "modifier"):
                         return m
                     nxt.append(k)
             frontier = nxt
@@ -80,11 +86,11 @@ class MentionIndex:
                 return q.speaker
         return None
 
-    def resolve(self, tree: SentenceTree, i: int, deep: bool = True) -> list[Mention]:
+    def resolve(self, tree: SentenceTree, i: int, deep: bool = True, modifiers: bool = False) -> list[Mention]:
         """Mentions for argument ``i`` and its conjuncts, compound actors expanded."""
         out: list[Mention] = []
         for j in tree.conjuncts(i):
-            m = self.within(tree, j, deep)
+            m = self.within(tree, j, deep, modifiers)
             if m is None:
                 continue
             for x in expand(m):

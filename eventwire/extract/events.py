@@ -170,7 +170,7 @@ def _targets(tree: SentenceTree, index: MentionIndex, r: Reading, sources: list[
             found = [slot]
         else:
             token, deep = slot
-            found = index.resolve(tree, token, deep=deep)
+            found = index.resolve(tree, token, deep=deep, modifiers=True)
         found = [m for m in found if m.actor.code not in codes]
         if found:
             return found

@@ -63,6 +63,20 @@ def _same_actor(a: Mention, b: Mention) -> bool:
     )
 
 
+def _outermost(quotes: list[Quote]) -> list[Quote]:
+    """Drop reported content nested in a larger report by the same speaker.
+
+    "saying Russia is interested ..., while noting that he hopes X will ..." holds three cue verbs
+    of one sayer; the outer report already carries the inner ones, and listing them again would
+    count one statement three times.
+    """
+    return [
+        q for q in quotes
+        if not any(o is not q and o.start <= q.start and q.end <= o.end and (o.end - o.start) > (q.end - q.start)
+                   and o.speaker_text == q.speaker_text for o in quotes)
+    ]
+
+
 class _QuoteFinder:
     """Walks one parsed document: pairs marks, finds attributions, builds Quote records."""
 
@@ -284,7 +298,7 @@ class _QuoteFinder:
             quote = self._indirect_quote(att, span) if att is not None else None
             if quote is not None:
                 quotes.append(quote)
-        return quotes
+        return _outermost(quotes)
 
     def _leading_clause(self, att: Attribution) -> tuple[int, int] | None:
         """Content before a trailing "…, X announced on Wednesday." the parser did not hang on the cue."""

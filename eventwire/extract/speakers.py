@@ -108,7 +108,8 @@ class SpeakerResolver:
         self.parsed = parsed
         self.tokens: tuple[Token, ...] = parsed.tokens
         self.kn = knowledge
-        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        # a "modifier" mention ("U.S." in "the U.S. stock exchange") is nobody's name: never a speaker
+        self.mentions = sorted((m for m in mentions if m.method != "modifier"), key=lambda m: (m.start, -m.end))
         self.children: dict[int, list[int]] = {}
         for t in self.tokens:
             if t.head != t.i:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..records import DateRef, Parsed, Sentence, Token
+from ..records import DateRef, Parsed, PartKind, Sentence, Token
 from .timex_rules import Candidate, Resolved, find_candidates, knowledge, resolve
 
 _VERBAL = ("VERB", "AUX")
@@ -84,6 +84,12 @@ def attach_date(parsed: Parsed, dates: Sequence[DateRef], token: int) -> DateRef
             node = t.head
             continue
         break
+    if parsed.sentences[sent].part is PartKind.CAPTION:
+        # A photo caption is one scene with one dateline-like date ("..., on Dec. 21, 2021."): it dates
+        # whatever the caption shows, however loosely the parser hung it on the clause.
+        own = [d for d in dates if d.sent == sent and d.start >= 0 and d.granularity == "day"]
+        if len(own) == 1:
+            return own[0]
     if pub is None:
         return None
     return DateRef("", -1, -1, pub.isoformat(), pub, pub, "day", "inherited", -1)

@@ -321,3 +321,16 @@ def test_seed_story_speakers(parse_story) -> None:  # type: ignore[no-untyped-de
         assert q.speaker_text is not None and speaker in q.speaker_text, (fragment, q.speaker_text)
     assert all(q.speaker_text is None or "TASS" not in q.speaker_text for q in quotes if q.direct)
     assert _one(quotes, "We will react firmly", direct=True).text.endswith("right to do this")
+
+
+def test_nested_reports_of_one_speaker_count_once(parse_story) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.extract.quotes import find_quotes
+
+    text = ("Minister Ana Ruiz welcomed the accord, saying Madrid is keen on the talks, while also noting "
+            "that she hopes Lisbon and other capitals will come with clear positions.")
+    quotes = [q for q in find_quotes(parse_story(text), ()) if not q.direct]
+    assert quotes, "the report must be found"
+    for q in quotes:
+        for o in quotes:
+            nested = o is not q and o.start <= q.start and q.end <= o.end
+            assert not (nested and o.speaker_text == q.speaker_text), (o.text, q.text)

@@ -674,3 +674,23 @@ def test_seed_attach(seed, sentence_start, trigger, value) -> None:
     i = next(t.i for t in seed.tokens[s.token_start : s.token_end] if t.text == trigger)
     d = attach_date(seed, find_dates(seed), i)
     assert d is not None and d.value == value
+
+
+def test_a_caption_date_dates_the_scene_it_shows(parse_story) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.extract.timex import attach_date, find_dates
+    from eventwire.records import PartKind
+
+    text = (
+        "Envoys Meet Again\n\n"
+        "The envoys met in Oslo on Thursday to discuss the truce.\n\n"
+        "Delegates from both sides stand together after attending a round of talks at the old palace "
+        "in Oslo, Norway, on Nov. 9, 2021. (Jon Vik via Wire Pool)\n"
+    )
+    parsed = parse_story(text, published="2021-11-12")
+    dates = find_dates(parsed)
+    caption = next(s for s in parsed.sentences if s.part is PartKind.CAPTION)
+    trigger = next(t.i for t in parsed.tokens[caption.token_start : caption.token_end] if t.lemma == "stand")
+    assert attach_date(parsed, dates, trigger).value == "2021-11-09"
+    body = next(s for s in parsed.sentences if s.part is PartKind.BODY)
+    met = next(t.i for t in parsed.tokens[body.token_start : body.token_end] if t.lemma == "meet")
+    assert attach_date(parsed, dates, met).value == "2021-11-11"

@@ -1,73 +1,26 @@
-"""The command line: thin shells over the library; data to stdout, messages to stderr."""
+"""Commands that code text and explain or score the coding: code, actors, evaluate."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import functools
 import json
 import sys
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from collections.abc import Iterable
+from typing import Any
 
 import click
 
-from . import pipeline
-from .errors import EventwireError, ModelError
-from .export import EVENT_COLUMNS, coded_to_dict, event_row, plain
-from .records import CodedDocument
-from .version import __version__
-
-F = TypeVar("F", bound=Callable[..., Any])
-FORMATS = ("table", "json", "jsonl", "csv")
-
-
-def _default_format() -> str:
-    """Tables for a person at a terminal, JSON for pipes and programs."""
-    return "table" if sys.stdout.isatty() else "json"
-
-
-def output_options(fn: F) -> F:
-    """The shared --format option of every command that prints data."""
-    return click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-                        help="Output format; default: table at a terminal, json when piped.")(fn)
-
-
-def reports_errors(fn: F) -> F:
-    """Catch EventwireError: one line on stderr and exit 1 (the full traceback with --traceback)."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except EventwireError as exc:
-            if click.get_current_context().find_root().params.get("traceback"):
-                raise
-            click.echo(f"eventwire: error: {exc}", err=True)
-            sys.exit(1)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from None
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="eventwire")
-@click.option("--traceback", is_flag=True, help="Show the full traceback on errors.")
-def cli(traceback: bool) -> None:
-    """eventwire: turn news stories into political event data (CAMEO/PLOVER), offline."""
+from .. import pipeline
+from ..errors import EventwireError, ModelError
+from ..export import EVENT_COLUMNS, coded_to_dict, event_row
+from ..records import CodedDocument
+from .app import cli, default_format, iso_date, output_options, print_report, print_rows, reports_errors
 
 
 @cli.command("code")
 @click.argument("inputs", nargs=-1, required=True, metavar="FILE... | -")
-@click.option("--published", callback=_iso_date, help="Publication date (YYYY-MM-DD) anchoring relative dates.")
+@click.option("--published", callback=iso_date, help="Publication date (YYYY-MM-DD) anchoring relative dates.")
 @click.option("--model", default=None, help="Installed spaCy pipeline to use (default: en_core_web_sm).")
 @click.option("--max-bytes", type=int, default=None, help="Refuse inputs larger than this many bytes.")
 @click.option("--statements", is_flag=True, help="Keep bare 'make statement' (010) events.")
@@ -86,26 +39,26 @@ def code_cmd(inputs: tuple[str, ...], published: dt.date | None, model: str | No
                 raise
             click.echo(f"eventwire: error: {exc}", err=True)
             failures += 1
-    _emit(coded, fmt or _default_format())
+    _emit(coded, fmt or default_format())
     if failures:
         sys.exit(1)
 
 
 @cli.command("actors")
 @click.argument("text")
-@click.option("--date", "date", callback=_iso_date, help="Date the text is read at (offices change).")
+@click.option("--date", "date", callback=iso_date, help="Date the text is read at (offices change).")
 @click.option("--model", default=None, help="Installed spaCy pipeline to use.")
 @output_options
 @reports_errors
 def actors_cmd(text: str, date: dt.date | None, model: str | None, fmt: str | None) -> None:
     """Explain how the actors in TEXT resolve to codes."""
-    from .extract.actors import explain
-    from .nlp import load_model
+    from ..extract.actors import explain
+    from ..nlp import load_model
 
     mentions = explain(text, date, nlp=load_model(model))
     rows = [{"text": m.text, "code": m.actor.code, "name": m.actor.name or "", "method": m.method,
              "entry": m.entry, "also": ",".join(a.code for a in m.also)} for m in mentions]
-    _print_rows(rows, fmt or _default_format(), title=f"actors in {text!r}")
+    print_rows(rows, fmt or default_format(), title=f"actors in {text!r}")
 
 
 @cli.command("evaluate")
@@ -118,36 +71,13 @@ def actors_cmd(text: str, date: dt.date | None, model: str | None, fmt: str | No
 @reports_errors
 def evaluate_cmd(gold: str, task: str | None, limit: int | None, model: str | None, fmt: str | None) -> None:
     """Score eventwire against a gold file: precision, recall, F1 per label, and a confusion table."""
-    from .evaluate import evaluate
+    from ..evaluate import evaluate
 
     report = evaluate(gold, task=task, model=model, limit=limit)
-    if (fmt or _default_format()) != "table":
+    if (fmt or default_format()) != "table":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
-    _print_report(report)
-
-
-def _print_report(report: dict[str, Any]) -> None:
-    """Headline figures, then every table-shaped part of the report."""
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console()
-    heads = {k: v for k, v in report.items() if not isinstance(v, dict)}
-    console.print("  ".join(f"[bold]{k}[/bold] {v}" for k, v in heads.items()))
-    for key, value in report.items():
-        if not isinstance(value, dict):
-            continue
-        table = Table(title=key)
-        rows = list(value.items())
-        cols = list(rows[0][1].keys()) if rows and isinstance(rows[0][1], dict) else ["value"]
-        table.add_column("")
-        for c in cols:
-            table.add_column(str(c), justify="right")
-        for name, row in rows:
-            cells = [str(row.get(c, "")) for c in cols] if isinstance(row, dict) else [str(row)]
-            table.add_row(str(name), *cells)
-        console.print(table)
+    print_report(report)
 
 
 def _emit(coded: list[CodedDocument], fmt: str) -> None:
@@ -170,30 +100,6 @@ def _write_csv(rows: Iterable[dict[str, Any]]) -> None:
     writer.writerows(rows)
 
 
-def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str) -> None:
-    if fmt in ("json", "jsonl"):
-        if fmt == "json":
-            click.echo(json.dumps(plain(rows), ensure_ascii=False, indent=2))
-        else:
-            for r in rows:
-                click.echo(json.dumps(plain(r), ensure_ascii=False))
-        return
-    if fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["text"], lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=title)
-    for col in rows[0] if rows else ["text"]:
-        table.add_column(col)
-    for r in rows:
-        table.add_row(*(str(v) for v in r.values()))
-    Console().print(table)
-
-
 def _print_table(c: CodedDocument) -> None:
     """Events and quotes of one document as tables for a person."""
     from rich.console import Console
@@ -213,7 +119,7 @@ def _print_table(c: CodedDocument) -> None:
                                         ("caption ", e.from_caption)) if on)
         table.add_row(
             e.date.value if e.date else "?", f"{e.source.actor.code}\n{e.source.text}", e.cameo,
-            e.cameo_name + (f" [{flags.strip()}]" if flags else ""),
+            e.cameo_name + (f" ({flags.strip()})" if flags else ""),
             f"{e.target.actor.code}\n{e.target.text}" if e.target else "-", str(e.quad_class),
             f"{e.goldstein:+.1f}", f"{e.plover} {e.plover_mode}".strip(), f"{e.confidence:.2f}",
             e.evidence.trigger,
@@ -227,12 +133,3 @@ def _print_table(c: CodedDocument) -> None:
             qt.add_row(q.speaker_text or "?", q.speaker.actor.code if q.speaker else "",
                        "direct" if q.direct else "indirect", q.text[:160])
         console.print(qt)
-
-
-def main() -> None:
-    """Entry point of the `eventwire` command."""
-    cli(prog_name="eventwire")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

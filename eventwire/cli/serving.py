@@ -1,0 +1,3 @@
+"""Commands for analysts: serve, brief, subscribe, plot."""
+
+from __future__ import annotations
