@@ -66,7 +66,7 @@ def main() -> None:
         except InputError:
             continue
     t0 = time.perf_counter()
-    n_events = sum(len(c.events) for c in code_documents(docs, nlp))
+    n_events = sum(len(c.events) for c in code_documents(docs, nlp=nlp))
     ours = time.perf_counter() - t0
 
     print(f"articles {len(articles)}  words {words}  (corpus {args.corpus}, {dt.date.today()})")

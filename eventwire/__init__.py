@@ -6,6 +6,7 @@
         print(ev.source.actor.code, ev.cameo, ev.target.actor.code if ev.target else None)
 """
 
+from .config import Settings
 from .errors import (
     ConfigError,
     EventwireError,
@@ -49,6 +50,7 @@ __all__ = [
     "Part",
     "PartKind",
     "Quote",
+    "Settings",
     "Store",
     "StoreError",
     "__version__",

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from . import nlp as nlp_stage
-from .errors import ConfigError, ModelError
+from .config import Settings
+from .errors import ConfigError
 from .extract import actors, events, quotes, timex
 from .ingest import read_path, read_text
 from .records import CodedDocument, Document, Parsed
@@ -16,13 +17,15 @@ from .version import CODER_VERSION
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
+DEFAULT_SETTINGS = Settings()
 
-def extract(parsed: Parsed, keep_statements: bool = False) -> CodedDocument:
+
+def extract(parsed: Parsed, settings: Settings = DEFAULT_SETTINGS) -> CodedDocument:
     """Run the extract stages over one parsed document."""
     dates = timex.find_dates(parsed)
     mentions = actors.find_mentions(parsed)
     found_quotes = quotes.find_quotes(parsed, mentions)
-    found_events = events.code_events(parsed, mentions, dates, found_quotes, keep_statements=keep_statements)
+    found_events = events.code_events(parsed, mentions, dates, found_quotes, keep_statements=settings.keep_statements)
     linked = quotes.link_events(found_quotes, found_events)
     return CodedDocument(
         document=parsed.document,
@@ -36,38 +39,39 @@ def extract(parsed: Parsed, keep_statements: bool = False) -> CodedDocument:
     )
 
 
-def code_documents(documents: Iterable[Document], nlp: Language | None = None,
-                   batch_size: int = 64, keep_statements: bool = False) -> Iterator[CodedDocument]:
-    """Code a stream of documents, parsing them in batches with ``nlp.pipe``."""
-    model = nlp or nlp_stage.load_model()
+def code_documents(documents: Iterable[Document], settings: Settings | None = None,
+                   nlp: Language | None = None) -> Iterator[CodedDocument]:
+    """Code a stream of documents, parsing them in batches with ``nlp.pipe`` (the model loads once)."""
+    settings = settings or DEFAULT_SETTINGS
+    model = nlp or nlp_stage.load_model(settings.model)
+    size = settings.batch_size
     batch: list[Document] = []
     for doc in documents:
         batch.append(doc)
-        if len(batch) >= batch_size:
-            yield from (extract(p, keep_statements) for p in nlp_stage.parse_documents(batch, model, batch_size))
+        if len(batch) >= size:
+            yield from (extract(p, settings) for p in nlp_stage.parse_documents(batch, model, size))
             batch = []
     if batch:
-        yield from (extract(p, keep_statements) for p in nlp_stage.parse_documents(batch, model, batch_size))
+        yield from (extract(p, settings) for p in nlp_stage.parse_documents(batch, model, size))
 
 
-def code_document(document: Document, model: str | None = None, keep_statements: bool = False) -> CodedDocument:
-    """Code one Document with the named (or default) spaCy pipeline."""
-    return next(code_documents([document], nlp_stage.load_model(model), keep_statements=keep_statements))
+def code_document(document: Document, settings: Settings | None = None) -> CodedDocument:
+    """Code one Document."""
+    return next(code_documents([document], settings))
 
 
 def code_text(text: str, published: str | dt.date | None = None, title: str | None = None,
-              model: str | None = None, source: str = "<text>", keep_statements: bool = False) -> CodedDocument:
+              settings: Settings | None = None, source: str = "<text>") -> CodedDocument:
     """Code a story given as a string; ``published`` anchors relative dates (ISO string or date)."""
     document = read_text(text, source=source, published=_as_date(published), title=title)
-    return code_document(document, model, keep_statements=keep_statements)
+    return code_document(document, settings)
 
 
-def code_file(path: str, published: str | dt.date | None = None, model: str | None = None,
-              max_bytes: int | None = None, keep_statements: bool = False) -> CodedDocument:
+def code_file(path: str, published: str | dt.date | None = None, settings: Settings | None = None) -> CodedDocument:
     """Code a story file (text; '-' reads stdin)."""
-    limits = {"max_bytes": max_bytes} if max_bytes is not None else {}
-    document = read_path(path, published=_as_date(published), **limits)
-    return code_document(document, model, keep_statements=keep_statements)
+    settings = settings or DEFAULT_SETTINGS
+    document = read_path(path, published=_as_date(published), max_bytes=settings.max_bytes)
+    return code_document(document, settings)
 
 
 def _as_date(value: str | dt.date | None) -> dt.date | None:
@@ -81,4 +85,4 @@ def _as_date(value: str | dt.date | None) -> dt.date | None:
     return parsed
 
 
-__all__ = ["ModelError", "code_document", "code_documents", "code_file", "code_text", "extract"]
+__all__ = ["Settings", "code_document", "code_documents", "code_file", "code_text", "extract"]

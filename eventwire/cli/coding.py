@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from .. import pipeline
+from ..config import settings_from_env
 from ..errors import EventwireError, ModelError
 from ..export import EVENT_COLUMNS, coded_to_dict, event_row
 from ..records import CodedDocument
@@ -29,11 +30,11 @@ from .app import cli, default_format, iso_date, output_options, print_report, pr
 def code_cmd(inputs: tuple[str, ...], published: dt.date | None, model: str | None,
              max_bytes: int | None, statements: bool, fmt: str | None) -> None:
     """Code story files (or '-' for stdin) into events, quotes and dates."""
+    settings = settings_from_env(model=model, max_bytes=max_bytes, keep_statements=statements or None)
     coded, failures = [], 0
     for path in inputs:
         try:
-            coded.append(pipeline.code_file(path, published=published, model=model,
-                                            max_bytes=max_bytes, keep_statements=statements))
+            coded.append(pipeline.code_file(path, published=published, settings=settings))
         except EventwireError as exc:
             if isinstance(exc, ModelError):
                 raise

@@ -18,6 +18,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from ..config import Settings
 from ..nlp import load_model, parse_documents
 from ..pipeline import extract
 from ..records import CodedDocument, Event
@@ -42,7 +43,8 @@ def main_event(events: tuple[Event, ...]) -> Event | None:
 def _code_all(texts: list[str], published: list[dt.date | None], model: str | None) -> list[CodedDocument]:
     nlp = load_model(model)
     docs = [sentence_document(t, published=p) for t, p in zip(texts, published, strict=True)]
-    return [extract(p, keep_statements=True) for p in parse_documents(docs, nlp)]
+    keep = Settings(keep_statements=True)
+    return [extract(p, keep) for p in parse_documents(docs, nlp)]
 
 
 def score_pentaclass(path: str | Path, model: str | None = None, limit: int | None = None) -> dict[str, Any]:
