@@ -27,6 +27,7 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("model", None, "Installed spaCy pipeline to load (default: en_core_web_sm, else its re-package)."),
     Setting("keep_statements", False, "Keep bare 'make statement' (010) events, dropped by default."),
+    Setting("keep_unknown_actors", False, "Also code events whose agent is no known actor (source '---')."),
     Setting("actor_files", (), "Extra actor dictionaries (YAML/TSV or PETRARCH .actors) over the built-in ones."),
     Setting("max_bytes", 10 * 1024 * 1024, "Refuse a single input larger than this many bytes."),
     Setting("batch_size", 64, "Documents per spaCy nlp.pipe batch."),
@@ -39,6 +40,7 @@ class Settings:
 
     model: str | None = None
     keep_statements: bool = False
+    keep_unknown_actors: bool = False
     actor_files: tuple[str, ...] = ()
     max_bytes: int = 10 * 1024 * 1024
     batch_size: int = 64

@@ -86,3 +86,31 @@ def parse_date(value: str) -> dt.date | None:
         pass
     hits = find_explicit_dates(value)
     return hits[0][2] if hits and hits[0][0] < 3 else None
+
+
+def holiday_date(rule: list[object], year: int) -> dt.date:
+    """The day a holiday rule of timex.yaml names in a year: [12, 25], [11, 3, 4] (4th Thursday), [easter, -2]."""
+    if rule[0] == "easter":
+        return easter_sunday(year) + dt.timedelta(days=int(str(rule[1])))
+    month, day = int(str(rule[0])), int(str(rule[1]))
+    if len(rule) == 2:
+        return dt.date(year, month, day)
+    nth = int(str(rule[2]))
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(day - first.weekday()) % 7 + 7 * (nth - 1))
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - day) % 7)
+
+
+def easter_sunday(year: int) -> dt.date:
+    """Gregorian Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)

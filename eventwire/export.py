@@ -286,6 +286,23 @@ def write_plover(source: Rows, out: str | os.PathLike[str] | TextIO, filter: Any
     return n
 
 
+#: Store export formats → their writers (each takes a Store, a target and an optional filter).
+WRITERS = {"csv": "write_csv", "parquet": "write_parquet", "gdelt": "write_gdelt", "plover": "write_plover"}
+
+
+def export_store(store: Any, fmt: str, out: str | os.PathLike[str] | TextIO, filter: Any = None) -> int:
+    """Write a store's deduplicated events in one of WRITERS' formats; returns the number written."""
+    from .errors import ConfigError
+
+    if fmt not in WRITERS:
+        raise ConfigError(f"export format {fmt!r} is unknown: use one of {', '.join(WRITERS)}")
+    if fmt == "parquet" and not isinstance(out, str | os.PathLike):
+        raise ConfigError("parquet is written to a file, not a stream: give -o PATH")
+    writer = globals()[WRITERS[fmt]]
+    n: int = writer(store, out, filter)
+    return n
+
+
 def _plover_actor(row: dict[str, Any], who: str) -> dict[str, Any]:
     code = row.get(who) or ""
     country = row.get(f"{who}_country") or ""

@@ -11,6 +11,7 @@ from .config import Settings
 from .errors import ConfigError
 from .extract import actors, events, quotes, timex
 from .ingest import read_path, read_text
+from .knowledge.actors import actor_knowledge
 from .records import CodedDocument, Document, Parsed
 from .version import CODER_VERSION
 
@@ -23,9 +24,12 @@ DEFAULT_SETTINGS = Settings()
 def extract(parsed: Parsed, settings: Settings = DEFAULT_SETTINGS) -> CodedDocument:
     """Run the extract stages over one parsed document."""
     dates = timex.find_dates(parsed)
-    mentions = actors.find_mentions(parsed)
+    mentions = actors.find_mentions(parsed, actor_knowledge(settings.actor_files))  # cached per file list
     found_quotes = quotes.find_quotes(parsed, mentions)
-    found_events = events.code_events(parsed, mentions, dates, found_quotes, keep_statements=settings.keep_statements)
+    found_events = events.code_events(
+        parsed, mentions, dates, found_quotes,
+        keep_statements=settings.keep_statements, keep_unknown=settings.keep_unknown_actors,
+    )
     linked = quotes.link_events(found_quotes, found_events)
     return CodedDocument(
         document=parsed.document,

@@ -196,6 +196,34 @@ def actor_network(store: Store, since: DateLike = None, until: DateLike = None, 
     return rows
 
 
+def actor_list(store: Store, prefix: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    """Known actors (optionally those whose code starts with ``prefix``), most mentioned first."""
+    where, params = "TRUE", []
+    if prefix:
+        where, params = "starts_with(a.code, ?)", [_code(prefix, "prefix")]
+    return store.rows(f"SELECT a.code, a.name, a.country, a.sector, a.first_seen, a.last_seen, a.num_mentions"
+                      f" FROM actors a WHERE {where} ORDER BY a.num_mentions DESC, a.code LIMIT ?",
+                      [*params, max(0, int(limit))])
+
+
+def document_evidence(store: Store, doc_id: str) -> dict[str, Any] | None:
+    """One stored document with its text and the character spans of every event and quote read in it."""
+    docs = store.rows("SELECT doc_id, title, published, source, url, outlet, num_events, text"
+                      " FROM documents WHERE doc_id = ?", [doc_id])
+    if not docs:
+        return None
+    doc = docs[0]
+    doc["mentions"] = store.rows(
+        "SELECT mention_id, event_key, sent, sentence, sentence_start, sentence_end, trigger, trigger_start,"
+        " trigger_end, source, source_text, source_start, source_end, target, target_text, target_start,"
+        " target_end, cameo, cameo_name, quad_class, goldstein, plover, modality, part, date_value, confidence"
+        " FROM mentions WHERE doc_id = ? ORDER BY sentence_start, trigger_start, mention_id", [doc_id])
+    doc["quotes"] = store.rows(
+        "SELECT quote_id, sent, start_offset, end_offset, text, direct, speaker_text, speaker_code, cue"
+        " FROM quotes WHERE doc_id = ? ORDER BY start_offset", [doc_id])
+    return doc
+
+
 def as_date(value: DateLike, name: str = "date") -> dt.date | None:
     """A date from a date or an ISO string; ConfigError naming the option otherwise."""
     if value is None or value == "":
@@ -218,7 +246,9 @@ def _code(value: str, name: str) -> str:
 
 
 def _root(value: str | int) -> str:
-    root = f"{int(value):02d}" if str(value).strip().isdigit() else ""
+    text = str(value).strip()
+    # isascii: str.isdigit() accepts "²", which int() then refuses
+    root = f"{int(text):02d}" if text.isascii() and text.isdigit() else ""
     if not root or not 1 <= int(root) <= 20:
         raise ConfigError(f"root {value!r} is not a CAMEO root: use 01 to 20")
     return root
@@ -241,7 +271,10 @@ def _fill_periods(rows: list[dict[str, Any]], freq: str, start: dt.date | None,
         empty = {"period": period, "events": 0, "q1": 0, "q2": 0, "q3": 0, "q4": 0, "goldstein": None,
                  "mentions": 0}
         out.append(by_period.get(period) or empty)
-        period = _next(period, freq)
+        try:
+            period = _next(period, freq)
+        except OverflowError:  # the last period of year 9999 has no next
+            break
     return out
 
 
@@ -261,4 +294,5 @@ def _next(period: dt.date, freq: str) -> dt.date:
     return period + dt.timedelta(days=1)
 
 
-__all__ = ["EventFilter", "actor_network", "as_date", "as_filter", "dyad_timeline", "quote_where"]
+__all__ = ["EventFilter", "actor_list", "actor_network", "as_date", "as_filter", "document_evidence", "dyad_timeline",
+           "quote_where"]

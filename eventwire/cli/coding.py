@@ -14,9 +14,15 @@ import click
 from .. import pipeline
 from ..config import settings_from_env
 from ..errors import EventwireError, ModelError
+from ..evaluate import TASKS
 from ..export import EVENT_COLUMNS, coded_to_dict, event_row
 from ..records import CodedDocument
 from .app import cli, default_format, iso_date, output_options, print_report, print_rows, reports_errors
+
+# Repeatable: each file (YAML, TSV or PETRARCH .actors; or a folder of them) layers over the last.
+ACTORS_OPTION = click.option(
+    "--actors", "actor_files", multiple=True, type=click.Path(exists=True),
+    help="Extra actor dictionary (YAML, TSV or PETRARCH .actors file, or a folder); repeatable.")
 
 
 @cli.command("code")
@@ -25,12 +31,15 @@ from .app import cli, default_format, iso_date, output_options, print_report, pr
 @click.option("--model", default=None, help="Installed spaCy pipeline to use (default: en_core_web_sm).")
 @click.option("--max-bytes", type=int, default=None, help="Refuse inputs larger than this many bytes.")
 @click.option("--statements", is_flag=True, help="Keep bare 'make statement' (010) events.")
+@click.option("--unknown-actors", is_flag=True, help="Also code events whose agent is no known actor ('---').")
+@ACTORS_OPTION
 @output_options
 @reports_errors
-def code_cmd(inputs: tuple[str, ...], published: dt.date | None, model: str | None,
-             max_bytes: int | None, statements: bool, fmt: str | None) -> None:
+def code_cmd(inputs: tuple[str, ...], published: dt.date | None, model: str | None, max_bytes: int | None,
+             statements: bool, unknown_actors: bool, actor_files: tuple[str, ...], fmt: str | None) -> None:
     """Code story files (or '-' for stdin) into events, quotes and dates."""
-    settings = settings_from_env(model=model, max_bytes=max_bytes, keep_statements=statements or None)
+    settings = settings_from_env(model=model, max_bytes=max_bytes, keep_statements=statements or None,
+                                 keep_unknown_actors=unknown_actors or None, actor_files=actor_files or None)
     coded, failures = [], 0
     for path in inputs:
         try:
@@ -49,14 +58,17 @@ def code_cmd(inputs: tuple[str, ...], published: dt.date | None, model: str | No
 @click.argument("text")
 @click.option("--date", "date", callback=iso_date, help="Date the text is read at (offices change).")
 @click.option("--model", default=None, help="Installed spaCy pipeline to use.")
+@ACTORS_OPTION
 @output_options
 @reports_errors
-def actors_cmd(text: str, date: dt.date | None, model: str | None, fmt: str | None) -> None:
+def actors_cmd(text: str, date: dt.date | None, model: str | None, actor_files: tuple[str, ...],
+               fmt: str | None) -> None:
     """Explain how the actors in TEXT resolve to codes."""
     from ..extract.actors import explain
     from ..nlp import load_model
 
-    mentions = explain(text, date, nlp=load_model(model))
+    settings = settings_from_env(model=model, actor_files=actor_files or None)
+    mentions = explain(text, date, nlp=load_model(settings.model), files=settings.actor_files)
     rows = [{"text": m.text, "code": m.actor.code, "name": m.actor.name or "", "method": m.method,
              "entry": m.entry, "also": ",".join(a.code for a in m.also)} for m in mentions]
     print_rows(rows, fmt or default_format(), title=f"actors in {text!r}")
@@ -64,7 +76,7 @@ def actors_cmd(text: str, date: dt.date | None, model: str | None, fmt: str | No
 
 @cli.command("evaluate")
 @click.argument("gold", type=click.Path(dir_okay=False))
-@click.option("--task", type=click.Choice(["pentaclass", "events", "timex", "quotes"]), default=None,
+@click.option("--task", type=click.Choice(sorted(TASKS)), default=None,
               help="Gold format; detected from the file when omitted.")
 @click.option("--limit", type=int, default=None, help="Score only the first N records.")
 @click.option("--model", default=None, help="Installed spaCy pipeline to use.")

@@ -14,8 +14,11 @@ from ..errors import InputError
 from ..records import Document, Part, PartKind
 
 
-def read_jsonl(path: str | Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
-    """Records of a JSONL or JSONL.gz gold file; a bad line is an InputError naming the line."""
+def read_jsonl(path: str | Path, limit: int | None = None, required: str = "text") -> Iterator[dict[str, Any]]:
+    """Records of a JSONL or JSONL.gz gold file, each with a ``required`` string field.
+
+    A bad line is an InputError naming the file and line.
+    """
     p = Path(path)
     if not p.is_file():
         raise InputError(str(p), "no such gold file")
@@ -29,8 +32,8 @@ def read_jsonl(path: str | Path, limit: int | None = None) -> Iterator[dict[str,
                 rec = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(f"{p}:{lineno}", f"not JSON ({exc.msg})") from None
-            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-                raise InputError(f"{p}:{lineno}", "a gold record needs a 'text' string")
+            if not isinstance(rec, dict) or not isinstance(rec.get(required), str):
+                raise InputError(f"{p}:{lineno}", f"a gold record needs a {required!r} string")
             yield rec
             n += 1
             if limit is not None and n >= limit:

@@ -1,9 +1,11 @@
 """Scoring the event coder: ConfliBERT's five-way CAMEO class and eventwire's own event gold.
 
-Five-way classes (ConfliBERT `cameo_class`): 0 statement (CAMEO 01–02), 1 verbal cooperation (03–05),
-2 material cooperation (06–08), 3 verbal conflict (09–13), 4 material conflict (14–20). Every gold
-sentence holds an event, so a sentence where eventwire codes nothing is predicted as class 0, the
-catch-all statement class — the same fallback an analyst applies.
+Five-way classes (ConfliBERT `cameo_class`) are the Phoenix quad classes of the CAMEO table
+(``phoenix_quad_class`` in cameo_eventcodes.tsv): 0 statement (01–02), 1 verbal cooperation (03–05),
+2 material cooperation (06–08), 3 verbal conflict (09–13 and 16, reduce relations: sanctions,
+aid cuts, expelled diplomats), 4 material conflict (14–15, 17–20). Every gold sentence holds an
+event, so a sentence where eventwire codes nothing is predicted as class 0, the catch-all statement
+class — the same fallback an analyst applies.
 
 eventwire gold format (JSONL): {"text": "...", "published": "2021-12-22",
 "events": [{"source": "RUSGOV", "cameo": "138", "target": "NATO"}, ...]} — an empty list means the
@@ -15,10 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..config import Settings
+from ..extract.events import UNKNOWN
+from ..knowledge.cameo import lookup
 from ..nlp import load_model, parse_documents
 from ..pipeline import extract
 from ..records import CodedDocument, Event
@@ -28,9 +33,8 @@ CLASS_NAMES = {0: "statement", 1: "verbal coop", 2: "material coop", 3: "verbal 
 
 
 def root_class(root: str) -> int:
-    """Five-way class of a CAMEO root ('01'..'20')."""
-    r = int(root)
-    return 0 if r <= 2 else 1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 else 4
+    """Five-way (Phoenix quad) class of a CAMEO root ('01'..'20') or code, from the CAMEO table."""
+    return lookup(root[:2]).phoenix_quad_class
 
 
 def main_event(events: tuple[Event, ...]) -> Event | None:
@@ -41,39 +45,92 @@ def main_event(events: tuple[Event, ...]) -> Event | None:
 
 
 def _code_all(texts: list[str], published: list[dt.date | None], model: str | None) -> list[CodedDocument]:
+    """Code one-sentence documents, keeping statements and events with an unknown agent."""
     nlp = load_model(model)
     docs = [sentence_document(t, published=p) for t, p in zip(texts, published, strict=True)]
-    keep = Settings(keep_statements=True)
-    return [extract(p, keep) for p in parse_documents(docs, nlp)]
+    # the five-way class asks *what happened*, so an unnamed agent ("a car bomb") still counts;
+    # figures over known-actor events only are reported beside it
+    keep = Settings(keep_statements=True, keep_unknown_actors=True)
+    return [extract(parsed, keep) for parsed in parse_documents(docs, nlp)]
 
 
-def score_pentaclass(path: str | Path, model: str | None = None, limit: int | None = None) -> dict[str, Any]:
-    """Macro-F1, per-class P/R/F1 and the confusion table of the five-way class on a gold file."""
+def _known(events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """The events whose source is a resolved actor."""
+    return tuple(e for e in events if e.source.actor.code != UNKNOWN.code)
+
+
+@dataclass
+class _Tally:
+    """Per-class counts and the confusion matrix of one way of predicting the class."""
+
+    per: dict[int, PRF] = field(default_factory=lambda: {c: PRF() for c in CLASS_NAMES})
+    confusion: Counter[tuple[int, int]] = field(default_factory=Counter)
+
+    def add(self, gold: int, pred: int) -> None:
+        self.confusion[(gold, pred)] += 1
+        if gold == pred:
+            self.per[gold].tp += 1
+        else:
+            self.per[gold].fn += 1
+            self.per[pred].fp += 1
+
+    @property
+    def macro_f1(self) -> float:
+        return round(sum(p.f1 for p in self.per.values()) / len(self.per), 4)
+
+    @property
+    def accuracy(self) -> float:
+        total = sum(self.confusion.values())
+        return round(sum(v for (g, p), v in self.confusion.items() if g == p) / max(1, total), 4)
+
+    def matrix(self) -> dict[str, dict[str, int]]:
+        """Rows gold, columns predicted, labelled by class name."""
+        return {
+            f"gold {g} {CLASS_NAMES[g]}": {f"{p} {CLASS_NAMES[p]}": self.confusion[(g, p)] for p in CLASS_NAMES}
+            for g in CLASS_NAMES
+        }
+
+
+def sentence_class(events: tuple[Event, ...]) -> int:
+    """The five-way class of a sentence from its coded events (0 when nothing was coded)."""
+    ev = main_event(events)
+    return root_class(ev.root) if ev else 0
+
+
+def score_pentaclass(path: str | Path, model: str | None = None, limit: int | None = None,
+                     examples: int = 2) -> dict[str, Any]:
+    """Macro-F1, per-class P/R/F1 and the confusion matrix of the five-way class on a gold file."""
     records = [r for r in read_jsonl(path, limit) if "cameo_pentaclass" in (r.get("labels") or {})]
     coded = _code_all([r["text"] for r in records], [None] * len(records), model)
-    per = {c: PRF() for c in CLASS_NAMES}
-    confusion: Counter[tuple[int, int]] = Counter()
+    every, known = _Tally(), _Tally()
+    missed: dict[str, dict[str, str]] = {}  # "2->0 #1" -> text and what was coded
     for rec, cd in zip(records, coded, strict=True):
         gold = int(rec["labels"]["cameo_pentaclass"])
-        ev = main_event(cd.events)
-        pred = root_class(ev.root) if ev else 0
-        confusion[(gold, pred)] += 1
-        if gold == pred:
-            per[gold].tp += 1
-        else:
-            per[gold].fn += 1
-            per[pred].fp += 1
-    macro = sum(p.f1 for p in per.values()) / len(per)
-    accuracy = sum(v for (g, p), v in confusion.items() if g == p) / max(1, len(records))
+        pred = sentence_class(cd.events)
+        every.add(gold, pred)
+        known.add(gold, sentence_class(_known(cd.events)))
+        n = sum(k.startswith(f"{gold}->{pred} ") for k in missed)
+        if gold != pred and n < examples:
+            ev = main_event(cd.events)
+            missed[f"{gold}->{pred} #{n + 1}"] = {"text": rec["text"], "coded": _describe(ev) if ev else "nothing"}
     return {
         "task": "cameo five-way class",
         "file": str(path),
         "sentences": len(records),
-        "macro_f1": round(macro, 4),
-        "accuracy": round(accuracy, 4),
-        "per_class": {f"{c} {CLASS_NAMES[c]}": per[c].as_dict() for c in CLASS_NAMES},
-        "confusion": {f"{g}->{p}": n for (g, p), n in sorted(confusion.items())},
+        "macro_f1": every.macro_f1,
+        "accuracy": every.accuracy,
+        "macro_f1_known_actors": known.macro_f1,
+        "accuracy_known_actors": known.accuracy,
+        "per_class": {f"{c} {CLASS_NAMES[c]}": every.per[c].as_dict() for c in CLASS_NAMES},
+        "confusion": every.matrix(),
+        "misclassified": dict(sorted(missed.items())),
     }
+
+
+def _describe(ev: Event) -> str:
+    """ "RUS 190 UKR (attack: 'attacked')" for a report."""
+    target = ev.target.actor.code if ev.target else "-"
+    return f"{ev.source.actor.code} {ev.cameo} {target} ({ev.rule}: {ev.evidence.trigger!r})"
 
 
 def score_events(path: str | Path, model: str | None = None, limit: int | None = None) -> dict[str, Any]:

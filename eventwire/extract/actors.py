@@ -21,6 +21,7 @@ from ..knowledge.actors import (
     PLACE_KINDS,
     ActorKnowledge,
     NameEntry,
+    Office,
     Person,
     actor_from_code,
     actor_knowledge,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nn"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+_FORMER = frozenset({"former", "ex", "ex-", "erstwhile"})
 
 
 @dataclass(slots=True)
@@ -58,9 +60,9 @@ class _Story:
     igos: list[tuple[str, Actor]] = field(default_factory=list)  # (kind, actor), in order
 
 
-def find_mentions(parsed: Parsed) -> tuple[Mention, ...]:
+def find_mentions(parsed: Parsed, knowledge: ActorKnowledge | None = None) -> tuple[Mention, ...]:
     """Every actor mention in the coded sentences of a parsed story, in document order."""
-    kb = actor_knowledge()
+    kb = knowledge or actor_knowledge()
     story = _Story(parsed.document.published)
     vocabulary = {t.text for t in parsed.tokens}
     mentions: list[Mention] = []
@@ -76,14 +78,16 @@ def find_mentions(parsed: Parsed) -> tuple[Mention, ...]:
     return tuple(mentions)
 
 
-def explain(text: str, date: dt.date | None = None, nlp: Language | None = None) -> tuple[Mention, ...]:
+def explain(
+    text: str, date: dt.date | None = None, nlp: Language | None = None, files: tuple[str, ...] = ()
+) -> tuple[Mention, ...]:
     """Parse a short text (a phrase or a story) and return its actor mentions, for `eventwire actors`."""
     from ..ingest import read_text
     from ..nlp import load_model, parse
 
     # A title of its own keeps the text a body sentence, so short phrases are coded like stories.
     document = read_text(text, published=date, title="")
-    return find_mentions(parse(document, nlp or load_model()))
+    return find_mentions(parse(document, nlp or load_model()), actor_knowledge(tuple(files)))
 
 
 # ---------------------------------------------------------------- 1. match
@@ -128,6 +132,10 @@ def _longest_at(toks: tuple[Token, ...], i: int, hi: int, kb: ActorKnowledge, st
         entries = [e for e in kb.folded.get(k.lower(), ()) if after_the or not e.needs_the]
         if entries and (entries[0].kind != "role" or _is_nominal(toks, i, i + n)):
             return _Atom(i, i + n, entries[0])
+        if kb.caseless and toks[i].text[:1].isupper():  # imported upper-case dictionaries: capitalised only
+            entries = [e for e in kb.caseless.get(k.lower(), ()) if after_the or not e.needs_the]
+            if entries:
+                return _Atom(i, i + n, _prefer(entries))
     return None
 
 
@@ -182,7 +190,11 @@ def _passes_guards(parsed: Parsed, atom: _Atom, kb: ActorKnowledge, vocabulary: 
         and prev.ent_type not in ("GPE", "NORP", "LOC")
     ):
         return False  # a first name before a place-name: "Denzel Washington" when NER misses it
-    if any(t.ent_iob == "I" for t in span[:1]) and span[0].ent_type in ("GPE", "LOC", "FAC"):
+    if (
+        span[0].ent_iob == "I"
+        and span[0].ent_type in ("GPE", "LOC", "FAC")
+        and not (prev is not None and prev.pos == "DET")  # NER often takes in "The United Kingdom"
+    ):
         return False  # the tail of a longer place name: "New Jersey", "Western Cape"
     return True
 
@@ -340,7 +352,12 @@ def _resolve(
     if not roles and borrowed and places and all(a.entry.kind in ("adjective", "people") for a in places):
         roles = list(borrowed)  # "Emirati and Saudi officials", "Russian and Chinese troops"
     at_head = any(a.start <= head < a.end for a in group)
-    plain = [a for a in roles if not a.entry.anaphor_kinds and "collective" not in a.entry.flags]
+    # an anaphor word with a sector of its own is a plain role once a country owns it ("a Swiss court")
+    plain = [
+        a
+        for a in roles
+        if (not a.entry.anaphor_kinds or (places and a.entry.code.strip())) and "collective" not in a.entry.flags
+    ]
     collective = [a for a in roles if "collective" in a.entry.flags]
     anaphors = [a for a in roles if a.entry.anaphor_kinds]
     if not places and anaphors and _has_article(parsed, group):
@@ -508,6 +525,12 @@ def _resolve_person(
         actor = actor_from_code(atom.entry.code, atom.entry.name)
         return _mention(parsed, sent, head, group, actor, "coreference", atom.entry.source)
     actor, office = person.actor_at(story.date)
+    if story.date is None:
+        actor, office = _titled_office(person, group, actor, office)
+    if _former(parsed, group, head) and person.country and not person.group:
+        # "former Prime Minister Ehud Olmert": whatever the date, not the office-holder now
+        actor, office = Actor(person.country + person.out_of_office, person.country, person.out_of_office,
+                              person.id), None
     if not any(a.start <= head < a.end for a in group):
         # the phrase climbed past the name into a word the parser mis-attached ("Gerasimov walk")
         head = atom.head
@@ -522,6 +545,26 @@ def _resolve_person(
             story.titled[title] = actor
     role = office.role if office else "out of office"
     return _mention(parsed, sent, head, group, actor, method, f"{atom.entry.source}#{role}")
+
+
+def _titled_office(
+    person: Person, group: list[_Atom], actor: Actor, office: Office | None
+) -> tuple[Actor, Office | None]:
+    """With no story date, the office the phrase's own institution names ("NATO Secretary General X")."""
+    bases = {a.entry.code for a in group if a.entry.kind in ("igo", "org", "seat")}
+    bases |= {a.entry.code[:3] for a in group if a.entry.kind in ("country", "adjective", "people")}
+    fitting = [o for o in person.offices if o.code in bases or o.code[:3] in bases]
+    if not fitting or (office is not None and office in fitting):
+        return actor, office
+    return actor_from_code(fitting[-1].code, person.id), fitting[-1]
+
+
+def _former(parsed: Parsed, group: list[_Atom], head: int) -> bool:
+    """"former"/"ex-" before a person's title or name: they no longer hold the office."""
+    start = min(a.start for a in group)
+    toks = parsed.tokens
+    window = toks[max(toks[head].left, start - 3) : head + 1]
+    return any(t.text.lower() in _FORMER for t in window)
 
 
 def _with_allies(

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 
 from ..knowledge.cameo import lookup
 from ..knowledge.lexicon import Lexicon, load_lexicon
-from ..records import DateRef, Event, Evidence, Mention, Parsed, PartKind, Quote
+from ..records import Actor, DateRef, Event, Evidence, Mention, Parsed, PartKind, Quote
 from ..version import CODER_VERSION
 from .arguments import MentionIndex, antecedent, is_pronoun, with_sector
 from .frames import SentenceTree
 from .modality import Modality, in_condition, nominal_modality
+from .places import event_place
 from .readings import Reader, Reading
 from .timex import attach_date
 
@@ -28,6 +29,11 @@ from .timex import attach_date
 # ("Washington ... refused to provide such pledges" answers Moscow's demands).
 RESPONSIVE_ROOTS = ("03", "12")
 STATEMENT = "010"
+# An agent the text names but no dictionary knows ("a car bomb", "gunmen", "the tribunal"), or leaves
+# out ("five men were arrested"). PETRARCH's "---" placeholder: an analyst reading for *what happened*
+# wants the event; one building dyads filters it out. Only coded when asked, at low confidence.
+UNKNOWN = Actor("---")
+UNKNOWN_CONFIDENCE = 0.3
 
 
 @dataclass
@@ -54,8 +60,12 @@ def code_events(
     dates: Sequence[DateRef],
     quotes: Sequence[Quote],
     keep_statements: bool = False,
+    keep_unknown: bool = False,
 ) -> tuple[Event, ...]:
-    """Code the events of a parsed document from its actor mentions, dates and quotes."""
+    """Code the events of a parsed document from its actor mentions, dates and quotes.
+
+    ``keep_unknown`` also codes events whose agent resolves to no actor, with source ``---``.
+    """
     lex = load_lexicon()
     index = MentionIndex(mentions, quotes)
     candidates: list[Candidate] = []
@@ -64,13 +74,13 @@ def code_events(
             continue
         tree = SentenceTree(parsed, sentence)
         previous = [m for c in candidates[-6:] for m in c.sources]
-        candidates.extend(_code_sentence(tree, lex, index, previous))
+        candidates.extend(_code_sentence(tree, lex, index, previous, keep_unknown))
     _fill_implicit_targets(candidates)
-    return _to_events(parsed, candidates, dates, keep_statements)
+    return _to_events(parsed, candidates, mentions, dates, keep_statements)
 
 
 def _code_sentence(
-    tree: SentenceTree, lex: Lexicon, index: MentionIndex, previous: list[Mention]
+    tree: SentenceTree, lex: Lexicon, index: MentionIndex, previous: list[Mention], keep_unknown: bool = False
 ) -> list[Candidate]:
     """All candidates of one sentence."""
     reader = Reader(tree, lex, index)
@@ -89,6 +99,8 @@ def _code_sentence(
             speaker = speaker_at.get(i)
             for r in readings:
                 sources, coref = _sources(tree, index, r, speaker, previous)
+                if not sources and keep_unknown:
+                    sources = [_unknown(tree, r)]
                 if not sources:
                     continue
                 if r.speech:
@@ -100,6 +112,12 @@ def _code_sentence(
                         statements.append((pred.trigger, sources[0], range(0)))
                     continue
                 targets = _targets(tree, index, r, sources)
+                if speaker is not None and r.modality.obliged and not r.code.startswith(("02", "10")):
+                    # "Russia says Israel must end its strikes": the speaker demands it of the subject
+                    demand = lex.transform("demand", r.code)
+                    if demand and all(m.actor.code != speaker.actor.code for m in sources):
+                        sources, targets = [speaker], [m for m in sources if m.actor.code != UNKNOWN.code]
+                        r.code, r.rule = demand, f"must>{r.rule}"
                 if not targets and len({m.actor.code for m in sources}) > 1 and r.code.startswith(lex.mutual):
                     out.extend(_mutual(tree.sentence.index, r, sources, speaker))
                     continue
@@ -118,7 +136,7 @@ def _code_sentence(
                     )
                 )
         elif tree.tok(i).pos in ("NOUN", "PROPN"):
-            out.extend(_nominal(tree, reader, index, i, previous))
+            out.extend(_nominal(tree, reader, index, i, previous, keep_unknown))
     for said_at, sayer, said in statements:
         if any(c.trigger in said or c.trigger == said_at for c in out):
             continue
@@ -177,8 +195,24 @@ def _targets(tree: SentenceTree, index: MentionIndex, r: Reading, sources: list[
     return []
 
 
+def _unknown(tree: SentenceTree, r: Reading) -> Mention:
+    """A placeholder source for a reading whose agent is unnamed or unknown to the dictionaries."""
+    subjects = tree.subjects(r.head, raising=r.raising)
+    head = subjects[0] if subjects else r.trigger
+    span = tree.subtree(head) if subjects else range(head, head + 1)
+    first, last = tree.tok(span.start), tree.tok(span.stop - 1)
+    text = tree.parsed.document.text[first.start : last.end]
+    return Mention(text, first.start, last.end, span.start, span.stop, head, tree.sentence.index,
+                   UNKNOWN, "unknown")
+
+
 def _nominal(
-    tree: SentenceTree, reader: Reader, index: MentionIndex, i: int, previous: list[Mention]
+    tree: SentenceTree,
+    reader: Reader,
+    index: MentionIndex,
+    i: int,
+    previous: list[Mention],
+    keep_unknown: bool = False,
 ) -> list[Candidate]:
     """A standalone event noun with an actor of its own ("Israel's airstrike on Gaza")."""
     r = reader.read_noun(i, standalone=True)
@@ -198,6 +232,12 @@ def _nominal(
     if not sources and r.symmetric:
         sources, coref = _symmetric_pair(tree, index, i, r)
     targets = _targets(tree, index, r, sources) if sources else []
+    if keep_unknown and not sources and r.code[:2] not in ("01", "02", "03", "04", "05"):
+        # "a car bomb in Kiev", "the Manchester bombing": an act with no named agent is still news;
+        # a bare "talks" or "aid" is not, so only conflict and yielding nouns stand alone
+        sources = [_unknown_at(tree, i)]
+        targets = _targets(tree, index, r, sources)
+        return [Candidate(tree.sentence.index, i, r.code, r.rule, sources, targets, mod, nominal=True)]
     if not sources or not targets:
         return []  # a nominal event needs both sides named, or it is too vague to code
     out = [
@@ -213,6 +253,12 @@ def _nominal(
             for t in targets
         ]
     return out
+
+
+def _unknown_at(tree: SentenceTree, i: int) -> Mention:
+    """A placeholder source at token ``i`` (an event noun whose agent is unnamed)."""
+    t = tree.tok(i)
+    return Mention(t.text, t.start, t.end, i, i + 1, i, tree.sentence.index, UNKNOWN, "unknown")
 
 
 def _symmetric_pair(
@@ -260,7 +306,11 @@ def _fill_implicit_targets(candidates: list[Candidate]) -> None:
 
 
 def _to_events(
-    parsed: Parsed, candidates: list[Candidate], dates: Sequence[DateRef], keep_statements: bool
+    parsed: Parsed,
+    candidates: list[Candidate],
+    mentions: Sequence[Mention],
+    dates: Sequence[DateRef],
+    keep_statements: bool,
 ) -> tuple[Event, ...]:
     """Turn candidates into Event records, one per (source, target, code) per sentence."""
     doc = parsed.document
@@ -322,6 +372,7 @@ def _to_events(
                         negated=c.negated or c.modality.negated,
                         future=c.modality.future,
                         hypothetical=c.modality.hypothetical,
+                        place=event_place(parsed, mentions, c.trigger),
                         from_caption=sentence.part == PartKind.CAPTION,
                         rule=c.rule,
                     )
@@ -331,6 +382,8 @@ def _to_events(
 
 def _confidence(c: Candidate, source: Mention, target: Mention | None) -> float:
     """A score in [0, 1]: explicit verbs with both sides named by dictionary score highest."""
+    if source.actor is UNKNOWN or source.actor.code == UNKNOWN.code:
+        return UNKNOWN_CONFIDENCE if target is not None else UNKNOWN_CONFIDENCE - 0.05
     score = 0.9 if not c.nominal else 0.7
     score -= 0.15 if target is None else 0.0
     score -= 0.1 if c.implicit_target else 0.0

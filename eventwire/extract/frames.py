@@ -127,7 +127,8 @@ class SentenceTree:
             if t.lemma.lower() != "be" and t.pos == "VERB":
                 return Predicate(i, t.lemma.lower(), "VERB", (i,), i)
             return None
-        if t.pos == "VERB":
+        if t.pos == "VERB" and t.dep != "amod":
+            # an attributive participle ("the detained leaders") describes, it does not report
             return Predicate(i, t.lemma.lower(), "VERB", (i,), i)
         if (
             t.pos == "ADJ"

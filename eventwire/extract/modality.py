@@ -9,6 +9,9 @@ from .frames import SentenceTree
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "'d", "must", "ought"})
+# Auxiliaries that put someone under an obligation: in reported speech they make a demand
+# ("Russia says Israel must end its strikes").
+OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 # A clause under these prepositions is averted, not done ("warned X against deploying").
 UNREAL_PREPS = frozenset({"against", "from", "without", "instead"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
@@ -39,14 +42,17 @@ class Modality:
     negated: bool = False
     future: bool = False
     hypothetical: bool = False
+    obliged: bool = False
 
 
 def read_modality(tree: SentenceTree, anchors: tuple[int, ...]) -> Modality:
     """Negation, future and hypothetical flags from a predicate's auxiliaries and adverbs."""
-    negated = future = hypothetical = False
+    negated = future = hypothetical = obliged = False
     for k in tree.kids_of(anchors, "neg", "aux", "auxpass", "advmod", "det", "preconj"):
         t = tree.tok(k)
         low = t.text.lower()
+        if t.dep in ("aux", "auxpass") and low in OBLIGATION_AUX:
+            obliged = True
         if t.dep == "neg" or (t.dep == "advmod" and low in ("never", "not")):
             negated = True
         elif t.dep in ("aux", "auxpass") and low in FUTURE_AUX:
@@ -59,9 +65,12 @@ def read_modality(tree: SentenceTree, anchors: tuple[int, ...]) -> Modality:
     # "is going to meet", "is to visit": future without a modal
     if head.dep == "xcomp" and tree.tok(head.head).lemma.lower() == "go" and tree.tok(head.head).tag == "VBG":
         future = True
+    # "has to withdraw", "needs to stop": obligation through a governing verb
+    if head.dep == "xcomp" and tree.tok(head.head).lemma.lower() in ("have", "need"):
+        obliged = True
     if in_condition(tree, anchors[0]):
         hypothetical = True
-    return Modality(negated, future, hypothetical)
+    return Modality(negated, future, hypothetical, obliged)
 
 
 def nominal_modality(tree: SentenceTree, i: int) -> Modality:

@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..records import Event, Mention, Parsed, PartKind, Quote
+from ..records import Event, Mention, Parsed, Part, PartKind, Quote, Token
 from .quote_marks import Stretch, content_stretch, scan_double, scan_single
 from .speakers import KIND_RANK, NO_SPEAKER, Attribution, Speaker, SpeakerResolver, load_quote_knowledge
 
@@ -75,6 +75,11 @@ def _outermost(quotes: list[Quote]) -> list[Quote]:
         if not any(o is not q and o.start <= q.start and q.end <= o.end and (o.end - o.start) > (q.end - q.start)
                    and o.speaker_text == q.speaker_text for o in quotes)
     ]
+
+
+def _name_word(t: Token) -> bool:
+    """A word of a signed name: a proper noun, or any capitalised word the tagger took for another."""
+    return t.pos == "PROPN" or (t.text[:1].isupper() and t.text[1:].islower() and t.pos in ("NOUN", "X", "ADJ"))
 
 
 class _QuoteFinder:
@@ -180,12 +185,15 @@ class _QuoteFinder:
             cue_only = cue_only or (att.lemma if att else None)
         first, final = chain[0].stretch, chain[-1].stretch
         s_first, s_last = self._sent_of(first.outer_start), self._sent_of(final.outer_end - 1)
-        whole = self._opens_paragraph(chain[0])
+        # a quote that is a sentence of its own may be introduced or signed off by its neighbours
+        opens, closes = self._opens_sentence(first), self._closes_sentence(final)
         for found in (
+            self._signature(final),
             self._colon_before(first),
-            self._neighbour(s_first - 1, first, whole, colon=True),
-            self._neighbour(s_first - 1, first, whole),
-            self._neighbour(s_last + 1, final, whole),
+            self._neighbour(s_first - 1, first, opens, colon=True),
+            self._neighbour(s_first - 1, first, opens and self._opens_paragraph(chain[0])),
+            self._neighbour(s_last + 1, final, opens and closes, paragraph=chain[-1].paragraph),
+            self._previous_subject(s_first - 1, first, opens, chain[0].paragraph),
         ):
             if found is not None:
                 return found
@@ -208,8 +216,8 @@ class _QuoteFinder:
         for att in self.res.attributions(outside):
             cue = self.tokens[att.cue]
             contains = cue.left <= qb and cue.right >= qa
-            if att.kind == "framing" and not contains:
-                continue  # "call" only frames a phrase it governs
+            if att.kind in ("framing", "noun") and not contains:
+                continue  # "call" and "X's claim" only frame a phrase they govern
             media = att.subject is not None and self.res.is_media(att.subject)
             distance = min(abs(cue.start - st.outer_end), abs(st.outer_start - cue.end))
             size = cue.right - cue.left if contains else 0
@@ -221,6 +229,34 @@ class _QuoteFinder:
             if speaker.text is not None:
                 return att, speaker
         return (ranked[0][1] if ranked else None), NO_SPEAKER
+
+    def _signature(self, st: Stretch) -> tuple[Speaker, str | None] | None:
+        """A name signing the quote after a dash: “We are ready.” ― Ana Ruiz."""
+        part = self._part_at(st.outer_end)
+        rest = self.parsed.document.text[st.outer_end : part.end if part else st.outer_end]
+        stripped = rest.lstrip(" .,\u00a0")
+        dash = next((d for d in self.kn.signature_dashes if stripped.startswith(d)), None)
+        if dash is None:
+            return None
+        at = st.outer_end + (len(rest) - len(stripped)) + len(dash)
+        tok = next((t for t in self.tokens if t.start >= at and not t.text.isspace()), None)
+        if tok is None:
+            return None
+        ent = self.res.entity_at.get(tok.i)
+        if ent is not None and ent.token_start == tok.i and ent.label in ("PERSON", "ORG"):
+            speaker = self.res.resolve(ent.token_end - 1)
+            return (speaker, None) if speaker.text else None
+        # the tagger misses many signed names ("― Jacklyn Ashley"): a run of proper nouns will do
+        end = tok.i
+        while end < len(self.tokens) and self.tokens[end].sent == tok.sent and _name_word(self.tokens[end]):
+            end += 1
+        if end == tok.i:
+            return None
+        text = self.parsed.span_text(tok.i, end)
+        return Speaker(self.res.mention_for(tok.i, end, end - 1), text), None
+
+    def _part_at(self, offset: int) -> Part | None:
+        return next((p for p in self.parsed.document.parts if p.start <= offset <= p.end), None)
 
     def _colon_before(self, st: Stretch) -> tuple[Speaker, str | None] | None:
         """Headline style "Lavrov: “We are ready”": a name right before a colon opening the quote."""
@@ -234,12 +270,14 @@ class _QuoteFinder:
         return (speaker, None) if speaker.text else None
 
     def _neighbour(
-        self, si: int, st: Stretch, whole: bool, colon: bool = False
+        self, si: int, st: Stretch, whole: bool, colon: bool = False, paragraph: int | None = None
     ) -> tuple[Speaker, str | None] | None:
         """An attribution in the sentence before or after the quote that points at it."""
         if not whole or not 0 <= si < len(self.parsed.sentences):
             return None
         sent = self.parsed.sentences[si]
+        if paragraph is not None and sent.paragraph != paragraph:
+            return None  # the next paragraph's "X said." signs off its own words
         if sent.part in (PartKind.CAPTION, PartKind.TITLE) or self._in_quote(sent.start):
             return None  # a headline or a photo caption does not introduce the body's quotes
         if colon and not sent.text.rstrip().endswith(":"):
@@ -255,9 +293,41 @@ class _QuoteFinder:
                 return speaker, att.lemma
         return None
 
+    def _previous_subject(
+        self, si: int, st: Stretch, opens: bool, paragraph: int
+    ) -> tuple[Speaker, str | None] | None:
+        """The named person the paragraph's previous sentence is about: "Sanders praised them. “…”"."""
+        if not opens or si < 0 or self.parsed.sentences[si].paragraph != paragraph:
+            return None
+        sent = self.parsed.sentences[si]
+        if self._in_quote(sent.start):
+            return None
+        root = next((t for t in self.tokens[sent.token_start : sent.token_end] if t.head == t.i), None)
+        if root is None or root.pos not in ("VERB", "AUX"):
+            return None
+        subj = next((c for c in self.res.children.get(root.i, ()) if self.tokens[c].dep == "nsubj"), None)
+        if subj is None:
+            return None
+        ent = self.res.entity_at.get(subj)
+        if (ent is None or ent.label != "PERSON") and self.tokens[subj].text.lower() not in self.kn.pronouns:
+            appos = next((c for c in self.res.children.get(subj, ()) if self.tokens[c].dep == "appos"), None)
+            ent = self.res.entity_at.get(appos) if appos is not None else None
+            if ent is None or ent.label != "PERSON":
+                return None  # only a person's sentence runs on into their words
+        speaker = self.res.resolve(subj)
+        return (speaker, None) if speaker.text else None
+
     def _opens_paragraph(self, piece: _Piece) -> bool:
         part = self.parsed.document.parts[piece.paragraph]
         return self.parsed.document.text[part.start : piece.stretch.outer_start].strip() == ""
+
+    def _closes_sentence(self, st: Stretch) -> bool:
+        sent = self.parsed.sentences[self._sent_of(st.outer_end - 1)]
+        return not any(ch.isalnum() for ch in self.parsed.document.text[st.outer_end : sent.end])
+
+    def _closes_paragraph(self, piece: _Piece) -> bool:
+        part = self.parsed.document.parts[piece.paragraph]
+        return not any(ch.isalnum() for ch in self.parsed.document.text[piece.stretch.outer_end : part.end])
 
     def _opens_sentence(self, st: Stretch) -> bool:
         sent = self.parsed.sentences[self._sent_of(st.outer_start)]

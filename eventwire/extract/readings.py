@@ -57,6 +57,8 @@ class Reader:
         for entry in ranked:
             if not self._matches(entry, pred):
                 continue
+            if entry.kind == "veto":
+                return []  # known not to be a political event here ("fight the epidemic")
             readings = self._read_entry(entry, pred, depth)
             if readings is None:
                 continue  # the entry did not apply after all (a light verb without an event noun)
@@ -70,10 +72,18 @@ class Reader:
                     r.rule = f"if>{r.rule}"
                     r.targets = r.targets + self._condition_subjects(pred)
                 r.modality = Modality(
-                    False, mod.future or r.modality.future, mod.hypothetical or r.modality.hypothetical
+                    False,
+                    mod.future or r.modality.future,
+                    mod.hypothetical or r.modality.hypothetical,
+                    mod.obliged,
                 )
                 if mod.negated and not r.speech:
-                    code = self.lex.transform("negation", r.code)
+                    # "will not lift the embargo" refuses; "did not attack" simply did not happen
+                    present = [pred.head, *self.tree.kids(pred.head, "aux")]
+                    refusal = mod.future or mod.hypothetical or any(
+                        self.tree.tok(k).tag in ("VBP", "VBZ") for k in present
+                    )
+                    code = self.lex.transform("refusal" if refusal else "negation", r.code)
                     if code is None:
                         continue
                     r.code, r.negated = code, True
@@ -123,7 +133,7 @@ class Reader:
             inner = self._inner(e, pred, depth) if depth < MAX_DEPTH else []
             if not inner:
                 if not e.bare:
-                    return []
+                    return None  # let a later entry read the verb ("resume talks" is a light verb)
                 base.targets = self._slots(e, pred, [])
                 return [base]
             out = []
@@ -227,14 +237,17 @@ class Reader:
         """The reading of an event noun, or None when it is not one (or not on its own)."""
         t = self.tree
         tok = t.tok(i)
-        if tok.pos not in ("NOUN", "PROPN"):
-            return None
+        if tok.pos not in ("NOUN", "PROPN") or tok.ent_type in ("DATE", "TIME", "WORK_OF_ART", "EVENT"):
+            return None  # "March 24", a named war or book is no event of this story
+        if standalone and tok.dep == "compound":
+            return None  # "war games", "protest leaders": the noun names a kind of something else
         entries = self.lex.nouns.get(tok.lemma.lower()) or self.lex.nouns.get(tok.text.lower(), ())
         if not entries:
             return None
         mods = t.modifiers(i)
         entry: NounEntry | None = None
-        for e in sorted(entries, key=lambda e: -len(e.mods)):
+        # entries with required modifiers first, in file order: the first whose modifier is present wins
+        for e in sorted(entries, key=lambda e: not e.mods):
             if not e.mods or mods & set(e.mods):
                 entry = e
                 break

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ DEFINITE_DETS = ("the", "this", "that")
 # Labels a speaker phrase may carry when its head sits inside a named entity.
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 # Speech cue classes, best first: a sayer beats an attribution phrase beats a medium reporting it.
-KIND_RANK = {"speech": 0, "framing": 0, "phrase": 1, "report": 2}
+KIND_RANK = {"speech": 0, "framing": 0, "noun": 0, "phrase": 1, "report": 2}
 # Tokens this many before a named person are read for its title when resolving "the spokesman".
 TITLE_WINDOW = 4
 
@@ -46,6 +46,10 @@ class QuoteKnowledge:
     pronouns: dict[str, frozenset[str]]
     role_nouns: frozenset[str]
     media_words: frozenset[str]
+    inverting_cues: frozenset[str] = frozenset()
+    framing_breakers: dict[str, frozenset[str]] = field(default_factory=dict)
+    speech_nouns: frozenset[str] = frozenset()
+    signature_dashes: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -68,6 +72,10 @@ def load_quote_knowledge(path: str | None = None) -> QuoteKnowledge:
             pronouns={str(k): frozenset(v) for k, v in raw.get("pronouns", {}).items()},
             role_nouns=frozenset(raw.get("role_nouns", ())),
             media_words=frozenset(raw.get("media_words", ())),
+            inverting_cues=frozenset(raw.get("inverting_cues", ())),
+            framing_breakers={str(k): frozenset(v) for k, v in raw.get("framing_breakers", {}).items()},
+            speech_nouns=frozenset(raw.get("speech_nouns", ())),
+            signature_dashes=tuple(raw.get("signature_dashes", ())),
         )
     except OSError as exc:
         raise KnowledgeError(
@@ -134,12 +142,29 @@ class SpeakerResolver:
         lemma = self.cue_lemma(i)
         if lemma is None or (lemma in self.kn.indirect_only and not indirect):
             return None
-        return self.kn.cues[lemma]
+        kind = self.kn.cues[lemma]
+        breakers = self.kn.framing_breakers.get(lemma, frozenset())
+        if kind == "framing" and any(
+            self.tokens[c].dep in ("prt", "prep") and self.tokens[c].text.lower() in breakers
+            for c in self.children.get(i, ())
+        ):
+            return None  # "calling for", "calling out": not naming a phrase
+        return kind
+
+    def speech_noun(self, i: int) -> Attribution | None:
+        """A speech noun with its possessor as the speaker: Trump’s claim (that ...)."""
+        t = self.tokens[i]
+        if t.pos != "NOUN" or t.lemma.lower() not in self.kn.speech_nouns:
+            return None
+        owner = next((c for c in self.children.get(i, ()) if self.tokens[c].dep == "poss"), None)
+        if owner is None or self.tokens[owner].pos not in ("PROPN", "PRON") and owner not in self.entity_at:
+            return None  # "the party's claim" may be anyone's; a named or pronoun owner is a speaker
+        return Attribution(i, t.lemma.lower(), "noun", owner)
 
     def cue_lemma(self, i: int) -> str | None:
         """The cue verb a token is a form of; word forms back up the tagger ("hopes" → "hop")."""
         t = self.tokens[i]
-        for form in (t.lemma.lower(), *_base_forms(t.text.lower())):
+        for form in (t.lemma.lower(), *base_forms(t.text.lower())):
             if form in self.kn.cues:
                 return form
         return None
@@ -151,6 +176,10 @@ class SpeakerResolver:
             kind = self.cue_kind(i)
             if kind:
                 found.append(Attribution(i, self.cue_lemma(i) or "", kind, self.subject(i)))
+                continue
+            noun = self.speech_noun(i)
+            if noun is not None:
+                found.append(noun)
                 continue
             phrase = self.phrase_at(i)
             if phrase is not None:
@@ -171,6 +200,9 @@ class SpeakerResolver:
     def subject(self, cue: int) -> int | None:
         """Head token of the cue's subject, borrowed from governing verbs when it has none."""
         participle = self.tokens[cue].tag == "VBG"
+        inverted = self._inverted_subject(cue)
+        if inverted is not None:
+            return inverted
         i = cue
         for _ in range(MAX_CLIMB + 1):
             t = self.tokens[i]
@@ -188,6 +220,18 @@ class SpeakerResolver:
                 return None
             i = t.head
         return None
+
+    def _inverted_subject(self, cue: int) -> int | None:
+        """The name right after a subjectless cue: Said Ellis: “…”, “…,” added Smith."""
+        nxt = cue + 1
+        if nxt >= len(self.tokens) or self.tokens[nxt].sent != self.tokens[cue].sent:
+            return None
+        if self.cue_lemma(cue) not in self.kn.inverting_cues or self._own_subject(cue, cue) is not None:
+            return None
+        ent = self.entity_at.get(nxt)
+        if ent is None or ent.label not in ("PERSON", "ORG") or ent.token_start != nxt:
+            return None
+        return ent.token_end - 1
 
     def _own_subject(self, i: int, cue: int) -> int | None:
         for c in self.children.get(i, ()):
@@ -244,6 +288,10 @@ class SpeakerResolver:
             return self._coreferent(head, head + 1, ante)
         if t.pos == "PRON":  # I, we, you, someone: no name to give
             return NO_SPEAKER
+        named = self._named_apposition(head)
+        if named is not None:
+            head = named
+            t = self.tokens[head]
         if self._is_role_reference(head):
             ante = self.antecedent(head, frozenset({"PERSON"}), role=t.lemma.lower())
             start, end = self.phrase(head)
@@ -254,6 +302,16 @@ class SpeakerResolver:
         if t.pos == "PROPN" or head in self.entity_at:
             text = self.full_names.get(text, text)
         return Speaker(self.mention_for(start, end, head), text)
+
+    def _named_apposition(self, head: int) -> int | None:
+        """The person an unnamed subject is in apposition to: "the foreign minister, Sergei Lavrov, said"."""
+        if head in self.entity_at:
+            return None
+        for c in self.children.get(head, ()):
+            ent = self.entity_at.get(c)
+            if self.tokens[c].dep == "appos" and ent is not None and ent.label == "PERSON":
+                return c
+        return None
 
     def mention_for(self, start: int, end: int, head: int) -> Mention | None:
         """The actor mention covering the head token, else the first one inside [start, end)."""
@@ -341,15 +399,26 @@ class SpeakerResolver:
     def _full_names(self, entities: Sequence[Entity]) -> dict[str, str]:
         """Short person names mapped to the fullest form the story uses ("Putin" → "Vladimir Putin")."""
         full: dict[str, str] = {}
+        ambiguous: set[str] = set()
+        seen_alone: set[str] = set()
         for e in entities:
             if e.label != "PERSON":
                 continue
+            if self.parsed.sentences[e.sent].part is PartKind.BODY:
+                seen_alone.add(e.text)
             words = e.text.split()
             for k in range(1, len(words)):
                 tail = " ".join(words[k:])
-                if len(e.text) > len(full.get(tail, "")):
+                known = full.get(tail)
+                if known is not None and not _extends(known, e.text) and not _extends(e.text, known):
+                    ambiguous.add(tail)  # "Obama" of Barack and of Michelle: leave the short name as said
+                if known is None and tail in seen_alone:
+                    # the body said "Obama" before naming any Obama in full: that short name is someone
+                    # of its own, not the "Michelle Obama" who turns up later
+                    ambiguous.add(tail)
+                if len(e.text) > len(known or ""):
                     full[tail] = e.text
-        return full
+        return {k: v for k, v in full.items() if k not in ambiguous}
 
     def _antecedents(self, parsed: Parsed) -> list[Entity]:
         """Named entities that pronouns may point back to, in document order, captions left out."""
@@ -364,7 +433,12 @@ class SpeakerResolver:
         return people
 
 
-def _base_forms(word: str) -> list[str]:
+def _extends(short: str, long: str) -> bool:
+    """Whether one name is the other with words in front: "Vladimir Putin" ⊂ "President Vladimir Putin"."""
+    return long == short or long.endswith(" " + short)
+
+
+def base_forms(word: str) -> list[str]:
     """Candidate base forms of an inflected verb: noted → note, hopes → hope, saying → say."""
     forms = [word]
     for suffix in ("ing", "ed", "es", "s", "d"):

@@ -19,6 +19,8 @@ from ..records import DateRef, Parsed, PartKind, Sentence, Token
 from .timex_rules import Candidate, Resolved, find_candidates, knowledge, resolve
 
 _VERBAL = ("VERB", "AUX")
+# Kinds counted from another date, resolved once the others are known
+_COUNTED = ("anchored", "narrative")
 _MODIFIER_DEPS = ("compound", "nummod", "amod", "nmod", "quantmod")
 
 
@@ -40,12 +42,14 @@ def find_dates(parsed: Parsed) -> tuple[DateRef, ...]:
     found = [f for s in parsed.sentences for f in _candidates(parsed, s, anchor) if _is_date(parsed, f)]
     dates: dict[int, DateRef] = {}
     # Anchored expressions ("a day after") need the other dates first: they count from one of them
-    for f in (f for f in found if f.cand.kind != "anchored"):
+    for f in (f for f in found if f.cand.kind not in _COUNTED):
         r = resolve(f.cand, anchor, _direction(parsed, f))
         if r is not None:
             dates[f.start] = _dateref(parsed, f, r)
-    for f in (f for f in found if f.cand.kind == "anchored"):
-        r = resolve(f.cand, anchor, 0, _reference(parsed, f, list(dates.values()), anchor))
+    for f in (f for f in found if f.cand.kind in _COUNTED):
+        known = sorted(dates.values(), key=lambda d: d.start)
+        ref = _story_reference(f, known) if f.cand.kind == "narrative" else _reference(parsed, f, known, anchor)
+        r = resolve(f.cand, anchor, 0, ref)
         if r is not None:
             dates[f.start] = _dateref(parsed, f, r)
     return tuple(sorted(dates.values(), key=lambda d: d.start))
@@ -264,6 +268,12 @@ def _reference(parsed: Parsed, f: _Found, dates: list[DateRef], anchor: dt.date 
         return anchor
     before = [d for d in days if d.start < f.start and parsed.sentences[d.sent].paragraph == f.sent.paragraph]
     return before[-1].begin if before else anchor
+
+
+def _story_reference(f: _Found, dates: list[DateRef]) -> dt.date | None:
+    """The day "later that year" counts from: the last date the story itself named before it."""
+    named = [d for d in dates if d.start < f.start and d.method == "explicit"]
+    return named[-1].begin if named else None
 
 
 def _dateref(parsed: Parsed, f: _Found, r: Resolved) -> DateRef:

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from ..dateparse import MONTHS, WEEKDAYS, find_explicit_dates, month_number
+from ..dateparse import MONTHS, WEEKDAYS, find_explicit_dates, holiday_date, month_number
 from ..errors import KnowledgeError
 
 KNOWLEDGE = "timex.yaml"
@@ -159,6 +159,9 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("anchored", r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<rel>before|after)\b"),
         ("anchored", r"\bthe\s+(?P<rel>previous|following|preceding)\s+(?P<unit>day|week|month|year)\b"),
         ("anchored", r"\bthe\s+(?P<rel>next)\s+(?P<unit>day)\b"),
+        ("narrative", r"\b(?:(?P<el>earlier|later)\s+)?that\s+(?:same\s+)?(?P<unit>day|week|month|year)\b"),
+        ("narrative", r"\bthe\s+(?P<rel>next|following|previous)\s+(?P<dpart>" + _alt(k["narrative_parts"]) + r")\b"),
+        ("holiday", r"\b(?P<holiday>" + _alt(k["holidays"]).replace("'", "['’]") + r")\b"),
         (
             "stretch",
             r"\b(?:the\s+)?(?P<dir>coming|next|past|last)\s+(?:"
@@ -560,7 +563,31 @@ def _r_stretch(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | N
     return _interval(min(near, far), max(near, far), unit, "relative")
 
 
+def _r_narrative(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | None:
+    base = ref  # "that day" with no day named before it points at nothing the story says
+    if base is None:
+        return None
+    if "dpart" in g:  # "the next morning": the day after the story's last named day
+        return _day(base + dt.timedelta(days=-1 if g["rel"].lower() == "previous" else 1), "anchored")
+    return _unit_of(base, g["unit"].lower(), "anchored")  # "later that year": the same year
+
+
+def _r_holiday(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | None:
+    if anchor is None:
+        return None
+    rule = knowledge()["holidays"][" ".join(g["holiday"].lower().replace("’", "'").split())]
+    days = [holiday_date(rule, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    # past unless the clause looks ahead, as for weekdays; with no tense, the nearest one
+    if direction > 0:
+        return _day(min(d for d in days if d >= anchor), "relative")
+    if direction < 0:
+        return _day(max(d for d in days if d <= anchor), "relative")
+    return _day(min(days, key=lambda d: abs((d - anchor).days)), "relative")
+
+
 RESOLVERS: dict[str, Resolver] = {
+    "narrative": _r_narrative,
+    "holiday": _r_holiday,
     "explicit": _r_explicit,
     "season": _r_season,
     "month_year": _r_month_year,

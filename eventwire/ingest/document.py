@@ -11,6 +11,7 @@ from ..records import Document, PartKind
 from .parts import classify_parts
 from .published import find_published
 from .text import normalise_text, paragraph_spans
+from .urls import canonical_url
 
 # Base64 blobs, hex dumps and the like: long runs of ASCII letters and digits with no spaces.
 # Scripts written without spaces (Chinese, Japanese, Thai) are not ASCII, so they are not caught.
@@ -18,15 +19,25 @@ _BLOB = re.compile(r"[A-Za-z0-9+/=_-]{200,}")
 _MAX_BLOB_SHARE = 0.5
 
 
-def make_doc_id(text: str, url: str | None = None) -> str:
-    """16 hex chars of sha256 over the URL when known, else over the normalised text."""
-    key = url.strip() if url and url.strip() else text
+def make_doc_id(text: str, url: str | None = None, *, published: dt.date | None = None,
+                title: str | None = None) -> str:
+    """16 hex chars of sha256 over the canonical URL when known, else over the content.
+
+    The content is the normalised text plus the date and headline the source gave with it: one text
+    re-filed under another date or headline is another document, the same record twice is one.
+    """
+    if url and url.strip():
+        key = canonical_url(url)
+    elif published is None and title is None:
+        key = text
+    else:
+        key = "\x1f".join((published.isoformat() if published else "", title or "", text))
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def read_text(text: str, *, source: str = "<text>", published: dt.date | None = None,
               title: str | None = None, url: str | None = None,
-              warnings: tuple[str, ...] = ()) -> Document:
+              warnings: tuple[str, ...] = (), published_source: str = "user") -> Document:
     """Split a story given as a string into a Document (parts, title, publication date, doc_id)."""
     clean = normalise_text(text)
     if not clean.strip():
@@ -38,18 +49,21 @@ def read_text(text: str, *, source: str = "<text>", published: dt.date | None = 
         raise InputError(source, "encoded or binary data (long runs without spaces), not text; "
                          "pass the decoded article text")
     title = " ".join(title.split()) if title and title.strip() else None
+    given_title = title
     parts = classify_parts(clean, paragraph_spans(clean), title)
     if title is None:
         title = next((p.text for p in parts if p.kind is PartKind.TITLE), None)
     date, date_source = find_published(parts, published)
+    if published is not None:
+        date_source = published_source  # "user", or "metadata" when a page or feed gave the date
     return Document(
-        doc_id=make_doc_id(clean, url),
+        doc_id=make_doc_id(clean, url, published=published, title=given_title),
         text=clean,
         parts=parts,
         title=title,
         published=date,
         published_source=date_source,
         source=source,
-        url=url,
+        url=canonical_url(url) if url and url.strip() else None,
         warnings=warnings,
     )

@@ -4,6 +4,19 @@ The data lives in ``eventwire/knowledge/actors/`` (TSV and YAML, one file per ki
 module reads it into name indices that the extractor (``eventwire.extract.actors``) matches against
 token sequences. Names are keyed by their text with whitespace removed, so a key matches whatever
 way spaCy cut the name into tokens ("Secretary-General", "Kim Jong-un", "U.S.").
+
+User dictionaries (``--actors FILE``, ``Settings.actor_files``) are layered over the shipped ones;
+each may be a file or a folder of files, in one of three formats:
+
+* YAML (``.yaml``/``.yml``): a list of entries. An entry with ``offices`` is a person or group in
+  the schema of ``people.yaml``; any other entry is ``{names: [...], code: XXXGOV, kind: org}``
+  where kind is one of org (default), country, seat, igo, role (code = sector) or region.
+* TSV (``.tsv``): a header ``name<TAB>code[<TAB>kind]``, then one name a line.
+* PETRARCH/TABARI dictionaries (``.actors``/``.agents``, or any file in that format): read
+  unchanged by ``eventwire.knowledge.petrarch``; their names match in any case once capitalised.
+
+A YAML or TSV name replaces every shipped entry under the same name (a user's word is final);
+PETRARCH names only add to the shipped ones. See docs/actors.md.
 """
 
 from __future__ import annotations
@@ -11,8 +24,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,6 +65,7 @@ class Person:
     surnames: tuple[str, ...] = ()
     out_of_office: str = "ELI"
     group: bool = False
+    default_code: str | None = None  # code outside every office (PETRARCH's undated code)
 
     def office_at(self, date: dt.date | None) -> Office | None:
         """The office held on ``date``; with no date, the latest office."""
@@ -65,6 +79,8 @@ class Person:
         office = self.office_at(date)
         if office is not None:
             return actor_from_code(office.code, self.id), office
+        if self.default_code:
+            return actor_from_code(self.default_code, self.id), None
         if self.country is None:  # a stateless group outside its dated span keeps its latest code
             return actor_from_code(self.offices[-1].code, self.id), None
         return Actor(self.country + self.out_of_office, self.country, self.out_of_office, self.id), None
@@ -109,6 +125,7 @@ class ActorKnowledge:
     blocs: dict[str, str]  # ISO3 → the camp "its allies" means (WST)
     guards: Guards
     files: tuple[str, ...] = field(default=())
+    caseless: dict[str, tuple[NameEntry, ...]] = field(default_factory=dict)  # imported, any case
 
 
 def compact(text: str) -> str:
@@ -124,10 +141,6 @@ def actor_from_code(code: str, name: str | None = None) -> Actor:
 
 
 # ---------------------------------------------------------------- reading
-
-
-def _files(extra: Sequence[str]) -> list[Path]:
-    return [data_path(ACTOR_DIR)] + [Path(p) for p in extra]
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -170,6 +183,8 @@ def _people(path: Path, group: bool) -> list[tuple[Person, list[str], list[str]]
     """(person, full names, names usable alone) for each entry of a people/groups YAML file."""
     out = []
     for item in _yaml(path):
+        if isinstance(item, dict) and "code" in item and not item.get("offices"):
+            continue  # a plain name entry of a user dictionary (see actor_files)
         pid = item.get("id")
         where = f"{path.name}: entry {pid!r}"
         if not pid or not item.get("offices"):
@@ -240,27 +255,28 @@ class _Index:
     def __init__(self) -> None:
         self.exact: dict[str, list[NameEntry]] = {}
         self.folded: dict[str, list[NameEntry]] = {}
+        self.caseless: dict[str, list[NameEntry]] = {}
         self.max_tokens = 1
+        self.overridden: set[tuple[str, str]] = set()  # (table, key) a user file has taken over
 
-    def add(self, text: str, entry: NameEntry, folded: bool = False) -> None:
+    def add(self, text: str, entry: NameEntry, folded: bool = False, table_name: str = "",
+            override: bool = False) -> None:
+        """Index ``entry`` under ``text``; ``override`` drops what earlier files said about the name."""
         needs_the = False
         if text.lower().startswith("the "):
             text, needs_the = text[4:], True
         if needs_the:
-            entry = NameEntry(
-                entry.kind,
-                entry.code,
-                entry.name,
-                entry.source,
-                entry.flags,
-                entry.igo_kind,
-                entry.anaphor_kinds,
-                True,
-                entry.person,
-            )
-        key = compact(text.lower() if folded else text)
-        table = self.folded if folded else self.exact
+            entry = replace(entry, needs_the=True)
+        name = table_name or ("folded" if folded else "exact")
+        lower = folded or name == "caseless"
+        key = compact(text.lower() if lower else text)
+        if not key:
+            return
+        table = {"exact": self.exact, "folded": self.folded, "caseless": self.caseless}[name]
         bucket = table.setdefault(key, [])
+        if override and (name, key) not in self.overridden:
+            bucket.clear()
+            self.overridden.add((name, key))
         if any(e.kind == entry.kind and e.code == entry.code and e.name == entry.name for e in bucket):
             return
         if needs_the is False:  # the article-free form supersedes a "the ..." variant of the same thing
@@ -282,7 +298,7 @@ def _load_countries(index: _Index, base: Path) -> tuple[dict[str, str], dict[str
         if len(code) != 3 or not code.isupper():
             raise KnowledgeError(f"{src}: code {code!r} is not an ISO3/CAMEO country code")
         cnames = _split(row["names"])
-        names[code] = cnames[0] if cnames else code
+        names.setdefault(code, cnames[0] if cnames else code)  # a second row (West Germany) adds names
         if row.get("bloc"):
             blocs[code] = row["bloc"]
         for n in cnames:
@@ -371,44 +387,68 @@ def _load_guards(base: Path) -> Guards:
     )
 
 
-def build_actor_knowledge(extra_dirs: Iterable[str] = ()) -> ActorKnowledge:
-    """Read the shipped actor dictionaries (plus people/groups YAML files in ``extra_dirs``)."""
+def _add_people(index: _Index, people: dict[str, Person], path: Path, group: bool, override: bool) -> None:
+    for person, names, alone in _people(path, group):
+        people[person.id] = person
+        kind = "group" if group else "person"
+        for n in names:
+            index.add(n, NameEntry(kind, "", person.id, f"{path.name}:{person.id}", person=person),
+                      override=override)
+        for n in alone:
+            entry = NameEntry(kind, "", person.id, f"{path.name}:{person.id}", frozenset({"alone"}), person=person)
+            index.add(n, entry, override=override)
+
+
+def build_actor_knowledge(extra: Iterable[str] = ()) -> ActorKnowledge:
+    """Read the shipped actor dictionaries, then the user's files or folders in ``extra``, in order."""
     base = data_path(ACTOR_DIR)
     index = _Index()
     country_names, blocs = _load_countries(index, base)
     _load_tables(index, base)
     people: dict[str, Person] = {}
-    sources = [(base / "people.yaml", False), (base / "groups.yaml", True)]
-    sources += [(p, False) for d in extra_dirs for p in sorted(Path(d).glob("*.yaml"))]
-    for path, group in sources:
-        for person, names, alone in _people(path, group):
-            people[person.id] = person
-            kind = "group" if group else "person"
-            for n in names:
-                index.add(n, NameEntry(kind, "", person.id, f"{path.name}:{person.id}", person=person))
-            for n in alone:
-                index.add(
-                    n,
-                    NameEntry(
-                        kind, "", person.id, f"{path.name}:{person.id}", frozenset({"alone"}), person=person
-                    ),
-                )
+    for path in sorted(base.glob("people*.yaml")):  # people.yaml, people_world.yaml, ...
+        _add_people(index, people, path, False, False)
+    _add_people(index, people, base / "groups.yaml", True, False)
+    files = user_files(extra)
+    for path in files:
+        from .actor_files import load_user_file
+
+        load_user_file(path, index, people, country_names)
     return ActorKnowledge(
-        exact={k: tuple(v) for k, v in index.exact.items()},
-        folded={k: tuple(v) for k, v in index.folded.items()},
+        exact={k: tuple(v) for k, v in index.exact.items() if v},
+        folded={k: tuple(v) for k, v in index.folded.items() if v},
         max_tokens=min(index.max_tokens, 12),
         people=people,
         country_names=country_names,
         blocs=blocs,
         guards=_load_guards(base),
-        files=tuple(str(p) for p in _files(list(extra_dirs))),
+        files=(str(base), *(str(p) for p in files)),
+        caseless={k: tuple(v) for k, v in index.caseless.items() if v},
     )
 
 
-@lru_cache(maxsize=1)
-def actor_knowledge() -> ActorKnowledge:
-    """The shipped actor knowledge, read once per process."""
-    return build_actor_knowledge()
+def user_files(extra: Iterable[str]) -> list[Path]:
+    """The dictionary files named by ``extra``: files as given, folders as their dictionary files."""
+    out: list[Path] = []
+    for item in extra:
+        p = Path(item)
+        if p.is_dir():
+            out += sorted(f for f in p.iterdir() if f.suffix.lower() in USER_SUFFIXES and f.is_file())
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise KnowledgeError(f"actor dictionary {item} does not exist; check the --actors path")
+    return out
+
+
+#: File endings read from a user's dictionary folder.
+USER_SUFFIXES = frozenset({".yaml", ".yml", ".tsv", ".actors", ".agents"})
+
+
+@lru_cache(maxsize=8)
+def actor_knowledge(files: tuple[str, ...] = ()) -> ActorKnowledge:
+    """The shipped actor knowledge plus the user's ``files``, read once per process and file list."""
+    return build_actor_knowledge(files)
 
 
 __all__ = [
@@ -421,4 +461,5 @@ __all__ = [
     "actor_knowledge",
     "build_actor_knowledge",
     "compact",
+    "user_files",
 ]

@@ -18,6 +18,7 @@ class CameoCode:
     name: str
     goldstein: float
     quad_class: int
+    phoenix_quad_class: int  # 0 statement … 4 material conflict; Phoenix puts root 16 in verbal conflict
     plover: str
     plover_mode: str
     plover_context: str
@@ -46,10 +47,11 @@ def cameo_table() -> dict[str, CameoCode]:
         code = row["code"].strip()
         try:
             goldstein, quad = float(row["goldstein"]), int(row["quad_class"])
+            phoenix = int(row["phoenix_quad_class"])
         except (KeyError, ValueError) as exc:
             raise KnowledgeError(f"cameo_eventcodes.tsv: bad row for code {code!r}: {exc}") from None
         p = _plover_for(code, plover)
-        table[code] = CameoCode(code, row["name"].strip(), goldstein, quad,
+        table[code] = CameoCode(code, row["name"].strip(), goldstein, quad, phoenix,
                                 p.get("plover_event", ""), p.get("plover_mode", ""), p.get("plover_context", ""))
     return table
 

@@ -15,8 +15,10 @@ from . import data_path
 from .cameo import cameo_table
 
 #: Kinds of verb entry; every kind but event/speech/light wraps a complement.
-WRAPPER_KINDS = frozenset({"intent", "threat", "demand", "appeal", "reject"})
-VERB_KINDS = WRAPPER_KINDS | {"event", "speech", "light"}
+#: pass: the wrapper codes what it wraps unchanged ("decided to ease the curfew", "began to withdraw").
+WRAPPER_KINDS = frozenset({"intent", "threat", "demand", "appeal", "reject", "pass"})
+#: veto: the verb (with its constraints) is known not to be a political event ("fight a fire").
+VERB_KINDS = WRAPPER_KINDS | {"event", "speech", "light", "veto"}
 DEFAULT_TARGETS = ("dobj", "dative", "prep:with", "prep:against", "prep:to", "prep:on")
 DEFAULT_INNER = ("xcomp", "ccomp", "obj", "prep")
 DEFAULT_INNER_PREPS = ("for", "of", "to", "in", "on")
@@ -160,7 +162,7 @@ def _verb(raw: dict[str, Any], where: str) -> VerbEntry:
         raise KnowledgeError(
             f"{where}: entry {entry.id!r} has unknown kind {entry.kind!r}; use one of {sorted(VERB_KINDS)}"
         )
-    _check_code(entry.code, where, entry.id, allow_empty=entry.kind == "light")
+    _check_code(entry.code, where, entry.id, allow_empty=entry.kind in ("light", "veto"))
     return entry
 
 

@@ -154,7 +154,7 @@ class Store:
 
     def has(self, doc_id: str) -> bool:
         """Whether a document with this doc_id is stored."""
-        return self._con.execute(schema.HAS_DOCUMENT, [doc_id]).fetchone() is not None
+        return bool(self._con.execute(schema.HAS_DOCUMENT, [doc_id]).fetchall())
 
     def events(self, filter: Any = None, **filters: Any) -> list[dict[str, Any]]:
         """Deduplicated events with a mention matching the filter (an EventFilter or its fields)."""
@@ -190,7 +190,8 @@ class Store:
         """Rows in one table: documents, mentions, events, actors, quotes or meta."""
         if table not in schema.TABLES:
             raise StoreError(f"no table {table!r} in the store: use one of {', '.join(schema.TABLES)}")
-        row = self._con.execute(schema.count_rows(table)).fetchone()
+        rows = self._con.execute(schema.count_rows(table)).fetchall()
+        row = rows[0] if rows else None
         return int(row[0]) if row else 0
 
     def stats(self, top: int = 20) -> dict[str, Any]:
@@ -235,7 +236,8 @@ class Store:
     def _prepare(self) -> None:
         tables = {r[0] for r in self._con.execute(schema.LIST_TABLES).fetchall()}
         if "meta" in tables:
-            row = self._con.execute(schema.READ_VERSION).fetchone()
+            rows = self._con.execute(schema.READ_VERSION).fetchall()  # fetchall: no unfinished result left
+            row = rows[0] if rows else None
             found = row[0] if row else None
             if found != schema.SCHEMA_VERSION:
                 raise StoreError(f"{self.path} has store schema version {found}, this eventwire reads "
@@ -265,6 +267,10 @@ def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
     except duckdb.Error as exc:
         msg = str(exc)
         if "lock" in msg.lower():
+            from .lease import describe
+
+            if served := describe(path):  # a server holds it: say where, since writes go through it
+                raise StoreError(f"{name} is open in another process: {served}") from None
             raise StoreError(f"{name} is open in another eventwire process (is `eventwire serve` running?): "
                              f"{path}") from None
         if "not a valid DuckDB database" in msg:

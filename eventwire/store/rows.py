@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,14 +20,23 @@ def empty(columns: Sequence[str]) -> Columns:
     return {c: [] for c in columns}
 
 
+_RECORD_SUFFIX = re.compile(r"(?:#[^#/]*|:\d+)$")
+
+
 def outlet(url: str | None, source: str | None, doc_id: str) -> str:
-    """The outlet a story counts under for num_sources: the URL host without www., else its source."""
+    """The outlet a story counts under for num_sources: the URL host without www., else its source.
+
+    A record of a corpus file (``corpus.jsonl#id``, ``corpus.jsonl:12``, ``feed.xml#3``) counts under
+    the file: its records are one collection, not one outlet each.
+    """
     for candidate in (url, source):
         if candidate and candidate.startswith(("http://", "https://")):
             host = urlsplit(candidate).hostname or ""
             if host:
                 return host.removeprefix("www.")
-    return source or doc_id
+    if source:
+        return _RECORD_SUFFIX.sub("", source) or source
+    return doc_id
 
 
 def quote_id(doc_id: str, q: Quote) -> str:
@@ -48,6 +58,7 @@ class Batch:
 
     def __init__(self) -> None:
         self.documents = empty(schema.DOCUMENT_COLUMNS)
+        self._row_ids: set[str] = set()  # mention and quote ids added so far
         self.mentions = empty(schema.MENTION_COLUMNS)
         self.quotes = empty(schema.QUOTE_COLUMNS)
         self._actors: dict[str, dict[str, Any]] = {}
@@ -79,6 +90,10 @@ class Batch:
         return cols
 
     def _add_event(self, doc_id: str, ev: Event) -> None:
+        # An id twice in one document (a coder reading one span twice) is one row, not a failed write.
+        if ev.event_id in self._row_ids:
+            return
+        self._row_ids.add(ev.event_id)
         info = dated(doc_id, ev)
         self.groups.add(info.group)
         anchor = dedup.own_anchor(info)  # provisional; the store re-anchors the whole group afterwards
@@ -105,8 +120,12 @@ class Batch:
                 from_caption=ev.from_caption, place=ev.place, rule=ev.rule)
 
     def _add_quote(self, doc_id: str, q: Quote) -> None:
+        qid = quote_id(doc_id, q)
+        if qid in self._row_ids:
+            return
+        self._row_ids.add(qid)
         sp = q.speaker
-        _append(self.quotes, quote_id=quote_id(doc_id, q), doc_id=doc_id, sent=q.sent, start_offset=q.start,
+        _append(self.quotes, quote_id=qid, doc_id=doc_id, sent=q.sent, start_offset=q.start,
                 end_offset=q.end, text=q.text, direct=q.direct, speaker_text=q.speaker_text,
                 speaker_code=sp.actor.code if sp else None, speaker_name=sp.actor.name if sp else None,
                 cue=q.cue, part=q.part.value, event_ids=list(q.event_ids))

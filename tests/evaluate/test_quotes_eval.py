@@ -9,13 +9,14 @@ from tests.conftest import SHARED, needs_shared
 
 GOLD = SHARED / "gold" / "dev" / "quotes_polnear_dev.jsonl.gz"
 
-# Floors pinned under what the first ten records gave when this scorer was written (content P .93
-# R .70, direct-quote speaker P .83 R .65): raise them when quality rises, never lower them silently.
+# Floors pinned under what the first ten records give (content P .93 R .64 — recall now counted on
+# the gold side —, direct-quote speaker P .80 R .68); raise them when quality rises, never lower them
+# silently. The whole dev set gives speaker P .94 R .87 F1 .90.
 FLOORS = {
-    ("content", "precision"): 0.80,
-    ("content", "recall"): 0.50,
-    ("speaker_direct", "precision"): 0.70,
-    ("speaker_direct", "recall"): 0.45,
+    ("content", "precision"): 0.85,
+    ("content", "recall"): 0.58,
+    ("speaker_direct", "precision"): 0.75,
+    ("speaker_direct", "recall"): 0.62,
 }
 
 
@@ -26,6 +27,9 @@ def test_polnear_floors(nlp) -> None:  # type: ignore[no-untyped-def]
     assert report["documents"] == 10 and report["skipped"] == 0
     for (block, figure), floor in FLOORS.items():
         assert report[block][figure] >= floor, (block, figure, report[block])
+    # recall is counted over gold contents, not over found quotes that overlap them
+    content = report["content"]
+    assert content["recall"] == round(content["gold_found"] / (content["gold_found"] + content["fn"]), 4)
 
 
 def test_missing_gold_file_is_an_input_error(tmp_path) -> None:  # type: ignore[no-untyped-def]

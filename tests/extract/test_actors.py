@@ -219,3 +219,74 @@ def test_seed_story_actors(parse_story) -> None:  # type: ignore[no-untyped-def]
 def test_country_words_on_conduct_nouns_are_modifiers(parse_story, text: str, word: str, code: str) -> None:  # type: ignore[no-untyped-def]
     found = [m for m in _mentions(parse_story, text) if m.text == word]
     assert [(m.actor.code, m.method) for m in found] == [(code, "modifier")]
+
+
+SECTORS = [
+    ("Meanwhile, a Swiss court rejected the request.", "Swiss court", "CHEJUD"),
+    ("Iraqi police detained the suspects.", "Iraqi police", "IRQCOP"),
+    ("A Zimbabwe court freed two former ministers on bail.", "Zimbabwe court", "ZWEJUD"),
+    ("The Nigeria Labour Congress called a strike.", "The Nigeria Labour Congress", "NGALAB"),
+    ("Israeli troops apprehended a Lebanese man near the fence.", "Lebanese man", "LBNCVL"),
+    ("The Soviet Union collapsed and Yugoslavia followed.", "The Soviet Union", "USR"),
+    ("East German soldiers opened the border.", "East German soldiers", "DDRMIL"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "code"), SECTORS)
+def test_sectors_and_former_states(parse_story, text: str, span: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    found = [m for m in _mentions(parse_story, text) if span in m.text]
+    assert found and found[0].actor.code == code
+
+
+OFFICE_CHANGES = [
+    ("Rex Tillerson met the envoy.", "2017-06-01", "USAGOV"),
+    ("Rex Tillerson met the envoy.", "2019-06-01", "USAELI"),
+    ("Boris Pistorius visited the troops.", "2022-06-01", "DEUELI"),
+    ("Boris Pistorius visited the troops.", "2023-06-01", "DEUMIL"),
+    ("Donald Tusk spoke in Brussels.", "2016-06-01", "IGOEUREEC"),
+    ("Donald Tusk spoke in Brussels.", "2024-06-01", "POLGOV"),
+    ("Boko Haram fighters attacked the village.", "2015-06-01", "NGAREB"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "code"), OFFICE_CHANGES)
+def test_dates_change_the_answer(parse_story, text: str, published: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    mentions = _mentions(parse_story, text, published)
+    assert mentions and mentions[0].actor.code == code
+
+
+def test_former_office_holders_are_elites(parse_story) -> None:  # type: ignore[no-untyped-def]
+    text = "The president pardoned former Prime Minister Ehud Olmert."
+    found = [m for m in _mentions(parse_story, text, "2008-01-01") if "Olmert" in m.text]
+    assert [m.actor.code for m in found] == ["ISRELI"]
+
+
+def test_with_no_date_the_title_picks_the_office(parse_story) -> None:  # type: ignore[no-untyped-def]
+    found = _mentions(parse_story, "NATO Secretary General Jens Stoltenberg called the minister.", None)
+    assert found and found[0].actor.code == "NATO"
+
+
+def test_user_dictionaries_add_and_override(parse_story, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.knowledge.actors import build_actor_knowledge
+
+    (tmp_path / "mine.yaml").write_text(
+        "- {names: [Acme Liberation Front], code: FRAREB}\n- {names: [Kremlin], code: RUSELI, kind: seat}\n",
+        encoding="utf-8",
+    )
+    kb = build_actor_knowledge([str(tmp_path / "mine.yaml")])
+    parsed = parse_story("The Acme Liberation Front and the Kremlin traded threats.", title="")
+    pairs = {(m.text, m.actor.code) for m in find_mentions(parsed, kb)}
+    assert ("The Acme Liberation Front", "FRAREB") in pairs and ("the Kremlin", "RUSELI") in pairs
+    assert ("the Kremlin", "RUSGOV") in {(m.text, m.actor.code) for m in find_mentions(parsed)}  # built-in unchanged
+
+
+MORE_NOT_ACTORS = [
+    ("The Hawks fans in Georgia cheered as Atlanta won.", "Georgia"),
+    ("She carved the turkey and passed the gravy.", "turkey"),
+    ("Jordan scored 30 points for the Bulls as Michael Jordan's team won.", "Jordan"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), MORE_NOT_ACTORS)
+def test_more_names_that_are_not_actors(parse_story, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [m for m in _mentions(parse_story, text) if word in m.text and m.method != "modifier"]

@@ -98,3 +98,34 @@ def test_future_and_hypothetical_flags(parse_story: Callable[..., Parsed]) -> No
     (could,) = _events(parse_story, "France could sanction Iran.")
     assert will.future and not will.hypothetical
     assert could.hypothetical and not could.future
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "obliged"),
+    [
+        ("Israel must end its attacks.", "end", True),
+        ("Iran should release the sailors.", "release", True),
+        ("Russia has to withdraw its troops.", "withdraw", True),
+        ("Russia will withdraw its troops.", "withdraw", False),
+        ("Iran released the sailors.", "released", False),
+    ],
+)
+def test_obligation(parse_story: Callable[..., Parsed], text: str, word: str, obliged: bool) -> None:
+    tree, parsed = _tree(parse_story, text)
+    assert read_modality(tree, (_token(parsed, word),)).obliged is obliged
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "code", "target"),
+    [
+        ("Russia will not lift its sanctions on Georgia.", "RUS", "1244", None),  # refusal
+        ("Turkey does not accept refugees from Syria.", "TUR", "12", None),
+    ],
+)
+def test_refusing_negation_is_a_rejection(
+    parse_story: Callable[..., Parsed], text: str, source: str, code: str, target: str | None
+) -> None:
+    from tests.extract.test_events import _has, _triples
+
+    events = _events(parse_story, text)
+    assert _has(events, source, code, target), sorted(_triples(events))

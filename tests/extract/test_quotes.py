@@ -98,6 +98,20 @@ DIRECT = [
     ("“The border will stay closed,” said Ana Ruiz. “We have no choice.”", "no choice", "Ana Ruiz", "say"),
     ("“Nobody expected this,” a witness said.", "Nobody expected", "a witness", "say"),
     ("“The convoy is late.”", "convoy is late", None, None),
+    # signed with a dash after the quote, the name tagged or not
+    ("“We will not leave our homes.” ― Ana Ruiz", "not leave our homes", "Ana Ruiz", None),
+    ("“The rent doubled in a year.” — Tomasz Wielki", "rent doubled", "Tomasz Wielki", None),
+    # the cue before its speaker, with no subject of its own
+    ("Said Karl Berg: “The budget is balanced.”", "budget is balanced", "Karl Berg", "say"),
+    # judgement verbs frame the phrase they govern
+    ("Karl Berg blasted the plan as a “disgrace” on Monday.", "disgrace", "Karl Berg", "blast"),
+    ("Lisa Hart likened the tax to “highway robbery” in parliament.", "highway robbery", "Lisa Hart", "liken"),
+    # a speech noun's owner says what its clause quotes
+    ("Officials rejected Karl Berg’s claim that the vote was “rigged from the start”.", "rigged", "Karl Berg", "claim"),
+    # a quote of its own sentence after a named person's sentence in the same paragraph
+    ("Lisa Hart praised the deal on Friday. “It ends a long war.”", "ends a long war", "Lisa Hart", None),
+    # "the foreign minister, X, said": the apposed name is the speaker
+    ("“We are ready,” the foreign minister, Lena Voss, said.", "We are ready", "Lena Voss", "say"),
 ]
 
 
@@ -334,3 +348,35 @@ def test_nested_reports_of_one_speaker_count_once(parse_story) -> None:  # type:
         for o in quotes:
             nested = o is not q and o.start <= q.start and q.end <= o.end
             assert not (nested and o.speaker_text == q.speaker_text), (o.text, q.text)
+
+
+# (story body, fragment of a direct quote that must have no speaker, or not this one)
+NOT_SPEAKERS = [
+    # "calling for" asks for something; it does not name the phrase
+    ("The new text calls for “appropriate assistance” to the region.", "appropriate assistance", None),
+    # a signature needs a name after the dash, not any word
+    ("“The river is rising.” — and fast.", "river is rising", None),
+    # a next paragraph's sign-off belongs to its own words, not to a bare quote before it
+    ("“The river is rising.”\n\nThe dam held, Karl Berg said.", "river is rising", None),
+    # a sentence about a thing does not run on into a quote
+    ("The plan failed on Friday. “Nobody saw it coming.”", "Nobody saw", None),
+]
+
+
+@pytest.mark.parametrize(("body", "fragment", "speaker"), NOT_SPEAKERS)
+def test_direct_quote_without_speaker(parse_story, body: str, fragment: str, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
+    q = _one(_quotes(parse_story, body), fragment, True)
+    assert q.speaker_text == speaker
+
+
+def test_short_name_said_before_a_full_namesake_stays_short(parse_story) -> None:  # type: ignore[no-untyped-def]
+    body = ("President Obama spoke on Friday. “We have work to do,” Mr. Obama said.\n\n"
+            "Michelle Obama spoke later.")
+    q = _one(_quotes(parse_story, body), "work to do", True)
+    assert q.speaker_text == "Obama"
+
+
+def test_short_name_after_its_full_form_takes_it(parse_story) -> None:  # type: ignore[no-untyped-def]
+    body = "Karl Berg arrived on Friday. “We have work to do,” Berg said."
+    q = _one(_quotes(parse_story, body), "work to do", True)
+    assert q.speaker_text == "Karl Berg"

@@ -694,3 +694,37 @@ def test_a_caption_date_dates_the_scene_it_shows(parse_story) -> None:  # type: 
     body = next(s for s in parsed.sentences if s.part is PartKind.BODY)
     met = next(t.i for t in parsed.tokens[body.token_start : body.token_end] if t.lemma == "meet")
     assert attach_date(parsed, dates, met).value == "2021-11-11"
+
+
+# (sentence, date text, value) with publication on Wednesday 2021-12-22
+HOLIDAYS_AND_NARRATIVE = [
+    ("Troops left the city on Christmas Day.", "Christmas Day", "2020-12-25"),  # past: last year's
+    ("The talks will resume after Christmas.", "Christmas", "2021-12-25"),  # future tense: ahead
+    ("The minister visited the border at Thanksgiving.", "Thanksgiving", "2021-11-25"),
+    ("The ceasefire held over Easter.", "Easter", "2021-04-04"),
+    ("Rebels attacked on Good Friday.", "Good Friday", "2021-04-02"),
+    ("The treaty was signed on March 3, 2019. Later that year, it collapsed.", "Later that year", "2019"),
+    ("Police arrived on May 4, 2020. Earlier that day, shots were fired.", "Earlier that day", "2020-05-04"),
+    ("The summit ended on June 9, 2021. The next morning, troops withdrew.", "The next morning", "2021-06-10"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), HOLIDAYS_AND_NARRATIVE)
+def test_holidays_and_narrative_references(parse_story, sentence: str, text: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    assert _only(parse_story(sentence, published=PUB), text).value == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He said that day would come.",  # no day named before: nothing to count from
+        "Later that year, they hoped, things would change.",
+        "The 2022 budget passed.",
+        "Article 5 of the treaty applies.",
+        "The G7 met in Cornwall.",
+        "COVID-19 spread fast.",
+        "An F-16 crashed.",
+    ],
+)
+def test_unanchored_and_non_dates_do_not_resolve(parse_story, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert find_dates(parse_story(sentence, published=PUB)) == ()

@@ -102,3 +102,86 @@ def test_user_people_files_extend_the_dictionary(tmp_path: Path) -> None:
     )
     kb = build_actor_knowledge([str(tmp_path)])
     assert kb.exact[compact("Ana Invented")][0].person is kb.people["Ana Invented"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "code"),
+    [
+        ("Soviet Union", "country", "USR"),
+        ("USSR", "country", "USR"),
+        ("Yugoslavia", "country", "YUG"),
+        ("Czechoslovakia", "country", "CSK"),
+        ("East Germany", "country", "DDR"),
+        ("West Germany", "country", "DEU"),
+        ("Malagasy", "adjective", "MDG"),
+        ("Sierra Leonean", "adjective", "SLE"),
+        ("Eswatini", "country", "SWZ"),
+        ("Zhongnanhai", "seat", "CHNGOV"),
+        ("Elysee", "seat", "FRAGOV"),
+        ("court", "role", "JUD"),
+        ("gunmen", "role", "REB"),
+    ],
+)
+def test_more_names_are_indexed(name: str, kind: str, code: str) -> None:
+    assert (kind, code) in _codes(name)
+
+
+def test_germany_keeps_its_canonical_name_beside_west_germany() -> None:
+    assert actor_knowledge().country_names["DEU"] == "Germany"
+
+
+def test_every_un_member_has_a_name() -> None:
+    import pycountry
+
+    names = actor_knowledge().country_names
+    territories = {"ABW", "AIA", "ALA", "ASM", "ATA", "ATF", "BES", "BLM", "BMU", "BVT", "CCK", "COK", "CUW",
+                   "CXR", "CYM", "FRO", "GGY", "GLP", "GUF", "GUM", "HMD", "IMN", "IOT", "JEY", "MAF", "MNP",
+                   "MSR", "MTQ", "MYT", "NCL", "NFK", "NIU", "PCN", "PYF", "REU", "SGS", "SHN", "SJM", "SPM",
+                   "SXM", "TCA", "TKL", "UMI", "VGB", "VIR", "WLF"}
+    assert {c.alpha_3 for c in pycountry.countries} - territories <= set(names)
+
+
+G20_AND_WATCHED = ["ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX",
+                   "RUS", "SAU", "ZAF", "TUR", "GBR", "USA", "UKR", "ISR", "IRN", "PRK"]
+LEADER_ROLES = ("president", "prime minister", "chancellor", "king", "leader", "premier")
+
+
+@pytest.mark.parametrize("date", ["2005-09-01", "2010-06-01", "2015-06-01", "2020-06-01", "2024-06-01"])
+def test_someone_leads_every_watched_state_on_each_date(date: str) -> None:
+    day = dt.date.fromisoformat(date)
+    people = actor_knowledge().people.values()
+    missing = [c for c in G20_AND_WATCHED
+               if not any(o.code == c + "GOV" and o.holds(day) and any(r in o.role for r in LEADER_ROLES)
+                          for p in people for o in p.offices)]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("pid", "date", "code"),
+    [
+        ("Rex Tillerson", "2018-03-31", "USAGOV"),
+        ("Rex Tillerson", "2018-04-01", "USAELI"),
+        ("Christine Lagarde", "2015-01-01", "IGOBUSIMF"),
+        ("Christine Lagarde", "2021-01-01", "IGOEUREEC"),
+        ("Taliban", "2021-08-14", "AFGREB"),
+        ("Taliban", "2021-08-15", "AFGGOV"),
+        ("Shinzo Abe", "2010-01-01", "JPNELI"),
+    ],
+)
+def test_more_offices_are_dated(pid: str, date: str, code: str) -> None:
+    actor, _ = actor_knowledge().people[pid].actor_at(dt.date.fromisoformat(date))
+    assert actor.code == code
+
+
+def test_user_tsv_files_override_and_bad_files_name_themselves(tmp_path: Path) -> None:
+    good = tmp_path / "mine.tsv"
+    good.write_text("name\tcode\tkind\nMoscow\tRUSELI\tseat\nZorgon Front\tXYZREB\n", encoding="utf-8")
+    kb = build_actor_knowledge([str(good)])
+    assert [e.code for e in kb.exact[compact("Moscow")]] == ["RUSELI"]
+    assert kb.exact[compact("Zorgon Front")][0].kind == "org"
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("name\tcode\tkind\nZorgon\tXYZREB\tplanet\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="bad.tsv.*planet"):
+        build_actor_knowledge([str(bad)])
+    with pytest.raises(KnowledgeError, match="does not exist"):
+        build_actor_knowledge([str(tmp_path / "missing.yaml")])

@@ -64,9 +64,9 @@ def test_same_doc_id_twice_in_one_batch_is_stored_once(store: Store) -> None:
 def test_failing_insert_rolls_back_the_whole_document(store: Store) -> None:
     store.add(coded(story("good")))
     before = counts(store)
-    # Two quotes on the same span collide on quote_id: the failure comes after the document and its
-    # mentions were inserted, inside the same transaction.
-    bad = D("bad", events=[E(source="FRA", target="NATO", cameo="036")], quotes=[Q(), Q()])
+    # The second mention's confidence fails the CHECK constraint after the document and its first
+    # mention were inserted, inside the same transaction.
+    bad = D("bad", events=[E(source="FRA", target="NATO", cameo="036"), E(confidence=1.5)], quotes=[Q()])
     with pytest.raises(StoreError, match="bad"):
         store.add(coded(bad))
     assert counts(store) == before
@@ -75,6 +75,13 @@ def test_failing_insert_rolls_back_the_whole_document(store: Store) -> None:
     assert store.rows("SELECT count(*) AS n FROM actors WHERE code IN ('FRA', 'NATO')")[0]["n"] == 0
     # The store is still usable after the rollback.
     assert store.add(coded(story("later")))
+
+
+def test_a_span_read_twice_in_one_document_is_stored_once(store: Store) -> None:
+    # Two quotes on one span (or one event id twice) are one row, not a failed write of the document.
+    twice = D("twice", events=[E(event_id="m1"), E(event_id="m1"), E(event_id="m2")], quotes=[Q(), Q()])
+    assert store.add(coded(twice))
+    assert (store.count("quotes"), store.count("mentions")) == (1, 2)
 
 
 def test_constraint_violation_in_a_batch_keeps_the_good_documents(store: Store) -> None:

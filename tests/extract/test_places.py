@@ -1,0 +1,74 @@
+"""Where events happened: locatives in the trigger's clause, the lead's dateline, and what is no place."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.actors import find_mentions
+from eventwire.extract.places import event_place, gazetteer, place_country
+
+
+def _place(parse_story, text: str, trigger: str, title: str | None = "") -> str | None:  # type: ignore[no-untyped-def]
+    parsed = parse_story(text, title=title)
+    token = [t.i for t in parsed.tokens if t.text == trigger][0]
+    return event_place(parsed, find_mentions(parsed), token)
+
+
+LOCATIVES = [
+    ("In September, a car bomb in Kiev killed another man who had fought on the other side.", "killed", "UKR"),
+    ("Israeli jets struck targets in the Gaza Strip on Monday.", "struck", "PSE"),
+    ("Clashes erupted near Donetsk overnight.", "erupted", "UKR"),
+    ("Rebels attacked a convoy in the city of Idlib.", "attacked", "SYR"),
+    ("Police arrested two men in eastern Syria.", "arrested", "SYR"),
+    ("Soldiers opened fire on protesters in Mandalay.", "opened", "MMR"),  # a gazetteer city
+    ("Delegates met at Geneva to discuss the ceasefire.", "met", "CHE"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "country"), LOCATIVES)
+def test_a_locative_in_the_clause_places_the_event(parse_story, text: str, trigger: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    assert _place(parse_story, text, trigger) == country
+
+
+NO_PLACE = [
+    ("Russia attacked Ukraine on Thursday.", "attacked"),  # participants are not places
+    ("The minister said talks in Geneva had failed.", "said"),  # the place belongs to another clause
+    ("The army shelled positions in the area.", "shelled"),  # a common noun is not a place
+    ("Officials met in Springfieldia to talk.", "met"),  # an unknown name stays unknown
+]
+
+
+@pytest.mark.parametrize(("text", "trigger"), NO_PLACE)
+def test_no_known_place_means_none(parse_story, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    assert _place(parse_story, text, trigger) is None
+
+
+def test_the_dateline_places_body_sentences(parse_story) -> None:  # type: ignore[no-untyped-def]
+    text = "KYIV, Ukraine (AP) — Russian forces shelled the town overnight.\n\nThe ministry said it would respond."
+    assert _place(parse_story, text, "respond", title="Shelling overnight") == "UKR"
+
+
+def test_a_locative_beats_the_dateline(parse_story) -> None:  # type: ignore[no-untyped-def]
+    text = "MOSCOW (Reuters) — Troops clashed in Gaza on Monday, officials said.\n\nMore followed."
+    assert _place(parse_story, text, "clashed", title="Clashes") == "PSE"
+
+
+def test_without_a_dateline_body_sentences_have_no_place(parse_story) -> None:  # type: ignore[no-untyped-def]
+    text = "The ministry said it would respond.\n\nNothing else happened."
+    assert _place(parse_story, text, "respond", title="Statement") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Kharkiv", "UKR"), ("Mosul", "IRQ"), ("Crimea", "UKR"), ("Lagos", "NGA"), ("Texas", "USA")],
+)
+def test_gazetteer_names(name: str, country: str) -> None:
+    from eventwire.knowledge.actors import actor_knowledge
+
+    assert gazetteer().country_of(name, actor_knowledge()) == country
+
+
+def test_a_person_name_is_not_a_gazetteer_city(parse_story) -> None:  # type: ignore[no-untyped-def]
+    parsed = parse_story("The award went to Angela Merkel in Berlin.", title="")
+    merkel = [t.i for t in parsed.tokens if t.text == "Merkel"][0]
+    assert place_country(parsed, merkel) is None

@@ -1,0 +1,68 @@
+"""Quality gate: the evaluations on the dev gold sets stay above pinned floors.
+
+Floors sit just under the figures measured when they were last raised. They are only ever raised;
+lowering one needs a note in the commit that says which figure, by how much, and why.
+Run with ``-s`` to see the measured figures.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import pytest
+
+from tests.conftest import SHARED, needs_shared
+
+DEV = SHARED / "gold" / "dev"
+
+# (gold file, task) -> {path into the report: floor}
+FLOORS: dict[tuple[str, str], dict[tuple[str, ...], float]] = {
+    ("cameo_class_confliBERT_train.jsonl.gz", "pentaclass"): {
+        ("macro_f1",): 0.745,
+        ("accuracy",): 0.745,
+        ("macro_f1_known_actors",): 0.66,
+        ("per_class", "0 statement", "f1"): 0.64,
+        ("per_class", "1 verbal coop", "f1"): 0.77,
+        ("per_class", "2 material coop", "f1"): 0.70,
+        ("per_class", "3 verbal conflict", "f1"): 0.79,
+        ("per_class", "4 material conflict", "f1"): 0.80,
+    },
+    ("timex_aquaint.jsonl.gz", "timex"): {
+        ("recall",): 0.88,
+        ("value_accuracy",): 0.89,
+    },
+    ("quotes_polnear_dev.jsonl.gz", "quotes"): {
+        ("content", "f1"): 0.67,
+        ("speaker_direct", "f1"): 0.84,
+    },
+}
+
+
+@cache
+def _report(name: str, task: str) -> dict[str, Any]:
+    from eventwire.evaluate import evaluate
+
+    return evaluate(DEV / name, task=task)
+
+
+def _figure(report: dict[str, Any], path: tuple[str, ...]) -> float:
+    value: Any = report
+    for key in path:
+        value = value[key]
+    return float(value)
+
+
+@needs_shared
+@pytest.mark.parametrize(("name", "task"), list(FLOORS), ids=[t for _, t in FLOORS])
+def test_dev_figures_stay_above_floors(name: str, task: str) -> None:
+    if not (DEV / name).is_file():
+        pytest.skip(f"{name} is not in ../shared/gold/dev")
+    report = _report(name, task)
+    low = []
+    for path, floor in FLOORS[(name, task)].items():
+        got = _figure(report, path)
+        print(f"{task:>10} {'.'.join(path):<32} {got:.4f}  (floor {floor})")
+        if got < floor:
+            low.append(f"{'.'.join(path)} = {got:.4f} < floor {floor}")
+    assert not low, f"{task} on {name} fell below its floors: " + "; ".join(low)
