@@ -18,7 +18,7 @@ from .records import CodedDocument, Event, Mention
 EVENT_COLUMNS = (
     "event_id", "date", "source", "source_text", "cameo", "cameo_name", "target", "target_text",
     "root", "quad_class", "goldstein", "plover", "plover_mode", "plover_context", "speaker",
-    "confidence", "negated", "future", "hypothetical", "from_caption", "part", "sentence",
+    "confidence", "negated", "future", "hypothetical", "from_caption", "part", "role", "sentence",
     "trigger", "trigger_start", "trigger_end", "doc_id",
 )
 
@@ -87,6 +87,7 @@ def event_row(ev: Event) -> dict[str, Any]:
         "hypothetical": ev.hypothetical,
         "from_caption": ev.from_caption,
         "part": ev.evidence.part.value,
+        "role": ev.evidence.role,
         "sentence": ev.evidence.sentence,
         "trigger": ev.evidence.trigger,
         "trigger_start": ev.evidence.trigger_start,

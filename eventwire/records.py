@@ -198,6 +198,7 @@ class Evidence:
     trigger_start: int
     trigger_end: int
     part: PartKind
+    role: str = "body"  # the sentence's role in the story: headline | lead | body | caption
 
 
 @dataclass(frozen=True, slots=True)

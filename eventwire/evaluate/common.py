@@ -94,7 +94,7 @@ def gold_documents(records: list[dict[str, Any]], path: str | Path,
     for i, rec in enumerate(records):
         pub = parse_date(str(rec.get("date") or ""))
         title = rec.get("title") if with_title else None
-        doc = read_text(rec["text"], source=f"{path}#{i}", published=pub, title=title)
+        doc = read_text(rec["text"], source=f"{path}#{i}", published=pub, title=title, published_source="metadata")
         if doc.text != rec["text"]:
             skipped += 1
             continue

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..knowledge.cameo import lookup
 from ..knowledge.lexicon import Lexicon, load_lexicon
-from ..records import Actor, DateRef, Event, Evidence, Mention, Parsed, PartKind, Quote
+from ..records import Actor, DateRef, Document, Event, Evidence, Mention, Parsed, PartKind, Quote, Sentence
 from ..version import CODER_VERSION
 from .arguments import MentionIndex, antecedent, is_pronoun, with_sector
 from .frames import SentenceTree
@@ -366,6 +366,7 @@ def _to_events(
                             trig.start,
                             trig.end,
                             sentence.part,
+                            story_role(doc, sentence),
                         ),
                         confidence=_confidence(c, source, target),
                         speaker=c.speaker,
@@ -393,6 +394,16 @@ def _confidence(c: Candidate, source: Mention, target: Mention | None) -> float:
     score -= 0.05 if c.modality.future else 0.0
     score -= 0.05 if c.code == STATEMENT else 0.0
     return round(min(1.0, max(0.05, score)), 3)
+
+
+def story_role(doc: Document, sentence: Sentence) -> str:
+    """headline, lead (the first body paragraph, where wire stories put the news), body or caption."""
+    if sentence.part is PartKind.TITLE:
+        return "headline"
+    if sentence.part is PartKind.CAPTION:
+        return "caption"
+    first_body = next((i for i, p in enumerate(doc.parts) if p.kind is PartKind.BODY), -1)
+    return "lead" if sentence.paragraph == first_body else "body"
 
 
 def _date(parsed: Parsed, dates: Sequence[DateRef], token: int) -> DateRef | None:

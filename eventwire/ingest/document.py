@@ -53,9 +53,17 @@ def read_text(text: str, *, source: str = "<text>", published: dt.date | None = 
     parts = classify_parts(clean, paragraph_spans(clean), title)
     if title is None:
         title = next((p.text for p in parts if p.kind is PartKind.TITLE), None)
-    date, date_source = find_published(parts, published)
-    if published is not None:
-        date_source = published_source  # "user", or "metadata" when a page or feed gave the date
+    # Order of trust: the source's metadata, then the story's own dateline/byline, then a date the user
+    # supplied (--published), else unknown. A user date that contradicts the dateline is named, not used.
+    metadata = published if published_source == "metadata" else None
+    date, date_source = find_published(parts, metadata)
+    if metadata is not None:
+        date_source = "metadata"
+    elif published is not None and date is None:
+        date, date_source = published, "user"
+    elif published is not None and date != published:
+        warnings = (*warnings, f"the story's dateline says {date}; the given publication date {published} "
+                               "was not used")
     return Document(
         doc_id=make_doc_id(clean, url, published=published, title=given_title),
         text=clean,

@@ -81,7 +81,8 @@ class StoreAccess:
         from ..ingest import read_text
         from ..pipeline import code_documents
 
-        document = read_text(text, source=url or "<http>", published=published, title=title, url=url)
+        document = read_text(text, source=url or "<http>", published=published, title=title, url=url,
+                             published_source="metadata")
         with self._lock:
             if self._nlp is None:
                 from ..nlp import load_model

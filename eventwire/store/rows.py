@@ -101,7 +101,7 @@ class Batch:
         _append(self.mentions, mention_id=ev.event_id, event_key=dedup.event_key(info.group, anchor),
                 doc_id=doc_id, sent=e.sent, sentence=e.sentence, sentence_start=e.sentence_start,
                 sentence_end=e.sentence_end, trigger=e.trigger, trigger_start=e.trigger_start,
-                trigger_end=e.trigger_end, part=e.part.value,
+                trigger_end=e.trigger_end, part=e.part.value, role=e.role,
                 source=ev.source.actor.code, source_text=ev.source.text, source_start=ev.source.start,
                 source_end=ev.source.end, target=t.actor.code if t else None,
                 target_text=t.text if t else None,

@@ -18,7 +18,7 @@ link consistent itself: every write rebuilds the events rows of every key it tou
 from __future__ import annotations
 
 #: Bump on any change to the DDL below; Store refuses files written under another version.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: mentions.role (headline | lead | body | caption)
 
 TABLES = ("documents", "mentions", "events", "actors", "quotes", "meta")
 
@@ -46,6 +46,7 @@ DDL = (
         sentence_start INTEGER, sentence_end INTEGER,
         trigger VARCHAR, trigger_start INTEGER, trigger_end INTEGER,
         part VARCHAR NOT NULL,
+        role VARCHAR,
         source VARCHAR NOT NULL, source_text VARCHAR, source_start INTEGER, source_end INTEGER,
         target VARCHAR, target_text VARCHAR, target_start INTEGER, target_end INTEGER,
         speaker VARCHAR, speaker_text VARCHAR,
@@ -99,7 +100,7 @@ DOCUMENT_COLUMNS = ("doc_id", "title", "published", "published_source", "source"
                     "coder_version", "ingested_at", "num_events", "text")
 MENTION_COLUMNS = (
     "mention_id", "event_key", "doc_id", "sent", "sentence", "sentence_start", "sentence_end",
-    "trigger", "trigger_start", "trigger_end", "part",
+    "trigger", "trigger_start", "trigger_end", "part", "role",
     "source", "source_text", "source_start", "source_end",
     "target", "target_text", "target_start", "target_end",
     "speaker", "speaker_text", "cameo", "cameo_name", "root", "quad_class", "goldstein",
@@ -184,7 +185,7 @@ REBUILD_EVENTS = """
            count(*), count(DISTINCT m.doc_id), count(DISTINCT d.outlet),
            avg(m.confidence),
            min(m.place),
-           bool_or(m.part = 'title' OR m.sent <= 2),
+           bool_or(m.role IN ('headline', 'lead')),  -- GDELT's IsRootEvent: read in the headline or lead
            first(m.source_text ORDER BY m.confidence DESC, m.mention_id),
            first(m.target_text ORDER BY m.confidence DESC, m.mention_id),
            first(m.sentence ORDER BY m.confidence DESC, m.mention_id),

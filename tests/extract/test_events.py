@@ -612,3 +612,22 @@ def test_events_carry_the_country_where_they_happened(text: str, place: str | No
     doc = code_text(text, published="2022-03-07", settings=Settings(keep_unknown_actors=True))
     assert doc.events
     assert {e.place for e in doc.events} == {place}
+
+
+def test_each_event_says_its_role_in_the_story() -> None:
+    from eventwire.pipeline import code_text
+
+    story = (
+        "Chile and Peru Agree to Hold Talks on Fishing\n\n"
+        "Chile and Peru signed a fishing accord on Monday, officials said.\n\n"
+        "Peru later accused Chile of violating its waters.\n\n"
+        "Chilean President Gabriel Boric meets Peruvian officials in Lima, Peru, on Jan. 9, 2023. "
+        "(Ana Ruiz via Wire Pool)\n"
+    )
+    events = code_text(story, published="2023-01-10").events
+    roots: dict[str, set[str]] = {}
+    for e in events:
+        roots.setdefault(e.evidence.role, set()).add(e.root)
+    assert set(roots) == {"headline", "lead", "body", "caption"}
+    assert "05" in roots["lead"] and "11" in roots["body"] and "04" in roots["caption"]
+    assert all((e.evidence.role == "caption") == e.from_caption for e in events)

@@ -44,6 +44,18 @@ def test_no_publication_date_is_unknown(text: str) -> None:
     assert doc.published_source == "unknown"
 
 
-def test_user_date_wins_over_the_dateline() -> None:
+def test_the_dateline_wins_over_a_user_date_and_the_clash_is_named() -> None:
     doc = read_text(HEAD + "March 3, 2023\n" + LEAD, published=dt.date(2023, 3, 4))
+    assert (doc.published, doc.published_source) == (dt.date(2023, 3, 3), "dateline")
+    assert any("2023-03-04" in w and "not used" in w for w in doc.warnings)
+
+
+def test_a_user_date_fills_in_when_the_story_has_none() -> None:
+    doc = read_text(HEAD + LEAD, published=dt.date(2023, 3, 4))
     assert (doc.published, doc.published_source) == (dt.date(2023, 3, 4), "user")
+    assert not doc.warnings
+
+
+def test_metadata_wins_over_the_dateline() -> None:
+    doc = read_text(HEAD + "March 3, 2023\n" + LEAD, published=dt.date(2023, 3, 5), published_source="metadata")
+    assert (doc.published, doc.published_source) == (dt.date(2023, 3, 5), "metadata")

@@ -29,12 +29,12 @@ FLOORS: dict[tuple[str, str], dict[tuple[str, ...], float]] = {
         ("per_class", "4 material conflict", "f1"): 0.80,
     },
     ("timex_aquaint.jsonl.gz", "timex"): {
-        ("recall",): 0.88,
+        ("recall",): 0.90,
         ("value_accuracy",): 0.89,
     },
     ("quotes_polnear_dev.jsonl.gz", "quotes"): {
-        ("content", "f1"): 0.67,
-        ("speaker_direct", "f1"): 0.84,
+        ("content", "f1"): 0.68,
+        ("speaker_direct", "f1"): 0.89,
     },
 }
 

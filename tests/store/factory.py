@@ -67,6 +67,10 @@ def date_ref(value: str, granularity: str = "day", method: str = "explicit") -> 
                    value, begin, until, granularity, method)
 
 
+# the story role the event coder gives each part (a body sentence is 'body' unless it is the lead)
+ROLES = {PartKind.TITLE: "headline", PartKind.CAPTION: "caption"}
+
+
 @dataclass
 class E:
     """What a test says about one event; the factory fills in the rest."""
@@ -146,7 +150,8 @@ def _event(doc_id: str, i: int, e: E) -> Event:
         plover=plover, plover_mode=mode, plover_context="military" if quad == 4 else "",
         date=date_ref(e.date, e.granularity, e.method) if e.date else None,
         evidence=Evidence(doc_id, e.sent, e.sentence, 0, len(e.sentence), trigger, t_start,
-                          t_start + len(trigger), PartKind.CAPTION if e.from_caption else e.part),
+                          t_start + len(trigger), PartKind.CAPTION if e.from_caption else e.part,
+                          ROLES.get(PartKind.CAPTION if e.from_caption else e.part, "body")),
         confidence=e.confidence,
         speaker=mention(e.speaker) if e.speaker else None,
         place=e.place, negated=e.negated, future=e.future, hypothetical=e.hypothetical,
