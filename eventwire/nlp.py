@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .errors import ModelError
-from .records import Document, Entity, Parsed, Sentence, Token
+from .records import Document, Entity, Parsed, PartKind, Sentence, Token
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -57,16 +58,46 @@ def model_name(nlp: Language) -> str:
 
 def _chunks(doc: Document) -> Iterator[tuple[int, int, str]]:
     """(paragraph index, char offset, text) for each coded part, long parts cut into pieces."""
+    body_words: set[str] | None = None
     for pi, part in enumerate(doc.parts):
         if not part.kind.coded or not part.text.strip():
             continue
         text, offset = part.text, part.start
+        if part.kind is PartKind.TITLE:
+            if body_words is None:
+                body_words = set(_WORD.findall(" ".join(p.text for p in doc.parts if p.kind is PartKind.BODY)))
+            text = sentence_case(text, body_words)
         while len(text) > MAX_PART_CHARS:
             cut = text.rfind(". ", 0, MAX_PART_CHARS)
             cut = cut + 1 if cut > MAX_PART_CHARS // 2 else MAX_PART_CHARS
             yield pi, offset, text[:cut]
             text, offset = text[cut:], offset + cut
         yield pi, offset, text
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def sentence_case(title: str, body_words: set[str]) -> str:
+    """A Title Case headline as prose: "Chile and Peru Sign Fishing Accord" → "Chile and Peru sign fishing accord".
+
+    The parser reads capitalised words as names, so title-cased verbs go unseen. A word is lowered
+    when the body never writes it capitalised (names recur in the body as written); all-caps words
+    and the first word stay. Only same-length changes are made, so every offset still holds.
+    """
+    words = list(_WORD.finditer(title))
+    capitalised = [w for w in words if w.group()[0].isupper()]
+    if len(capitalised) < max(3, len(words) * 0.6):
+        return title  # an ordinary sentence-case headline
+    out = list(title)
+    for n, m in enumerate(words):
+        w = m.group()
+        low = w.lower()
+        if n == 0 or not w[0].isupper() or w.isupper() or len(low) != len(w):
+            continue
+        if w not in body_words:
+            out[m.start() : m.end()] = low
+    return "".join(out)
 
 
 def _convert(document: Document, pieces: list[tuple[int, int, Doc]], model: str) -> Parsed:
@@ -80,20 +111,24 @@ def _convert(document: Document, pieces: list[tuple[int, int, Doc]], model: str)
         for sent in sdoc.sents:
             si = len(sentences)
             for t in sent:
+                start = offset + t.idx
                 tokens.append(
                     Token(
-                        base + t.i, t.text, offset + t.idx, offset + t.idx + len(t.text), t.lemma_,
+                        # the text as written (a headline may have been parsed in sentence case)
+                        base + t.i, document.text[start : start + len(t.text)], start, start + len(t.text), t.lemma_,
                         t.pos_, t.tag_, t.dep_, base + t.head.i, t.ent_type_, t.ent_iob_, si,
                         str(t.morph), base + t.left_edge.i, base + t.right_edge.i,
                     )
                 )
             sentences.append(
-                Sentence(si, offset + sent.start_char, offset + sent.end_char, sent.text,
+                Sentence(si, offset + sent.start_char, offset + sent.end_char,
+                         document.text[offset + sent.start_char : offset + sent.end_char],
                          base + sent.start, base + sent.end, kind, pi)
             )
         for ent in sdoc.ents:
             entities.append(
-                Entity(ent.text, ent.label_, offset + ent.start_char, offset + ent.end_char,
+                Entity(document.text[offset + ent.start_char : offset + ent.end_char], ent.label_,
+                       offset + ent.start_char, offset + ent.end_char,
                        base + ent.start, base + ent.end, tokens[base + ent.start].sent)
             )
     return Parsed(document, tuple(tokens), tuple(sentences), tuple(entities), model)

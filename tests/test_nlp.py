@@ -56,3 +56,26 @@ def test_a_runaway_paragraph_is_cut_not_fatal(nlp) -> None:  # type: ignore[no-u
 def test_unknown_model_is_a_clear_error() -> None:
     with pytest.raises(ModelError, match="no_such_pipeline"):
         load_model("no_such_pipeline")
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        ("Chile and Peru Sign Fishing Accord", "Chile and Peru signed an accord.", "Chile and Peru sign fishing accord"),
+        ("Envoys Meet in Oslo", "The envoys met in Oslo.", "Envoys meet in Oslo"),
+        ("UN Chief Visits Kabul", "The UN chief flew to Kabul.", "UN chief visits Kabul"),
+        ("Rebels seize town in north", "Rebels seized the town.", "Rebels seize town in north"),  # already prose
+    ],
+)
+def test_title_case_headlines_are_parsed_as_prose(title: str, body: str, expected: str) -> None:
+    from eventwire.nlp import _WORD, sentence_case
+
+    assert sentence_case(title, set(_WORD.findall(body))) == expected
+
+
+def test_a_sentence_cased_headline_keeps_its_written_text(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile and Peru Sign Fishing Accord\nChile and Peru signed a fishing accord on Monday."
+    parsed = parse(_doc(text, [PartKind.TITLE, PartKind.BODY]), nlp)
+    title_tokens = [t for t in parsed.tokens if parsed.sentences[t.sent].part is PartKind.TITLE]
+    assert [t.text for t in title_tokens] == ["Chile", "and", "Peru", "Sign", "Fishing", "Accord"]
+    assert any(t.lemma == "sign" and t.pos == "VERB" for t in title_tokens)

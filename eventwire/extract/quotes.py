@@ -36,7 +36,9 @@ def find_quotes(parsed: Parsed, mentions: Sequence[Mention]) -> tuple[Quote, ...
     resolver = SpeakerResolver(parsed, mentions, kn)
     finder = _QuoteFinder(parsed, resolver)
     quotes = finder.direct() + finder.indirect()
-    return tuple(sorted(quotes, key=lambda q: (q.start, q.end, not q.direct)))
+    # "the agency quoted him as saying ...": two cue verbs report one span; it is one quote
+    unique = {(q.start, q.end, q.direct): q for q in reversed(quotes)}
+    return tuple(sorted(unique.values(), key=lambda q: (q.start, q.end, not q.direct)))
 
 
 def link_events(quotes: Sequence[Quote], events: Sequence[Event]) -> tuple[Quote, ...]:

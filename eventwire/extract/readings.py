@@ -105,11 +105,16 @@ class Reader:
             return False
         if e.obj:
             objs = t.prep_objects(pred.anchors, *e.prep) if e.prep else t.objects(pred.anchors)
-            objs = objs or t.kids_of(pred.anchors, "nsubjpass")
+            objs = objs or t.kids_of(pred.anchors, "nsubjpass") or self._participle_patient(pred)
             lemmas = {t.tok(o).lemma.lower() for o in objs for o in t.conjuncts(o)}
             if not any(self.lex.in_class(lem, spec) for lem in lemmas for spec in e.obj):
                 return False
         return True
+
+    def _participle_patient(self, pred: Predicate) -> list[int]:
+        """The noun a passive participle modifies is what the verb acts on: "a photo released by X"."""
+        tok = self.tree.tok(pred.head)
+        return [tok.head] if tok.dep == "acl" and tok.tag == "VBN" else []
 
     def _read_entry(self, e: VerbEntry, pred: Predicate, depth: int) -> list[Reading] | None:
         t = self.tree

@@ -380,3 +380,12 @@ def test_short_name_after_its_full_form_takes_it(parse_story) -> None:  # type: 
     body = "Karl Berg arrived on Friday. “We have work to do,” Berg said."
     q = _one(_quotes(parse_story, body), "work to do", True)
     assert q.speaker_text == "Karl Berg"
+
+
+def test_one_span_reported_by_two_cue_verbs_is_one_quote(parse_story) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.extract.quotes import find_quotes
+
+    text = "The Tarvian news agency quoted the minister as saying the border would reopen next month."
+    quotes = find_quotes(parse_story(text), ())
+    spans = [(q.start, q.end, q.direct) for q in quotes]
+    assert quotes and len(spans) == len(set(spans))
