@@ -61,7 +61,8 @@ def test_unknown_model_is_a_clear_error() -> None:
 @pytest.mark.parametrize(
     ("title", "body", "expected"),
     [
-        ("Chile and Peru Sign Fishing Accord", "Chile and Peru signed an accord.", "Chile and Peru sign fishing accord"),
+        ("Chile and Peru Sign Fishing Accord", "Chile and Peru signed an accord.",
+         "Chile and Peru sign fishing accord"),
         ("Envoys Meet in Oslo", "The envoys met in Oslo.", "Envoys meet in Oslo"),
         ("UN Chief Visits Kabul", "The UN chief flew to Kabul.", "UN chief visits Kabul"),
         ("Rebels seize town in north", "Rebels seized the town.", "Rebels seize town in north"),  # already prose
