@@ -17,16 +17,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..config import Settings
 from ..extract.events import UNKNOWN
+from ..extract.frames import SentenceTree
 from ..knowledge.cameo import lookup
 from ..nlp import load_model, parse_documents
 from ..pipeline import extract
-from ..records import CodedDocument, Event
+from ..records import CodedDocument, Event, Parsed
 from .common import PRF, read_jsonl, sentence_document
 
 CLASS_NAMES = {0: "statement", 1: "verbal coop", 2: "material coop", 3: "verbal conflict", 4: "material conflict"}
@@ -37,21 +39,48 @@ def root_class(root: str) -> int:
     return lookup(root[:2]).phoenix_quad_class
 
 
-def main_event(events: tuple[Event, ...]) -> Event | None:
-    """The event that stands for the sentence: most confident, then not a bare statement, then first."""
+def main_event(events: tuple[Event, ...], depths: Mapping[int, int] | None = None) -> Event | None:
+    """The event that stands for the sentence: in its main clause, most confident, not a bare statement.
+
+    ``depths`` maps a trigger's start offset to its clause depth (0 = the root clause, from
+    ``trigger_depths``). The five-way label describes what the sentence's main clause reports, so an
+    event read in a purpose clause ("provided aid *to support* refugees") or a relative clause does
+    not outrank the root's own, however confident; confidence then breaks ties within a depth.
+    """
     if not events:
         return None
-    return max(events, key=lambda e: (e.confidence, e.cameo[:2] != "01", -e.evidence.trigger_start))
+    depth = depths or {}
+    return max(
+        events,
+        key=lambda e: (
+            -depth.get(e.evidence.trigger_start, 0),
+            e.rule != "say",  # the bare statement a speech verb yields when nothing better is there
+            e.confidence,
+            e.cameo[:2] != "01",
+            -e.evidence.trigger_start,
+        ),
+    )
 
 
-def _code_all(texts: list[str], published: list[dt.date | None], model: str | None) -> list[CodedDocument]:
-    """Code one-sentence documents, keeping statements and events with an unknown agent."""
+def trigger_depths(parsed: Parsed) -> dict[int, int]:
+    """Clause depth of every token of a parsed document, keyed by its start offset."""
+    out: dict[int, int] = {}
+    for sentence in parsed.sentences:
+        tree = SentenceTree(parsed, sentence)
+        out.update((tree.tok(i).start, tree.clause_depth(i)) for i in tree.span())
+    return out
+
+
+def _code_all(
+    texts: list[str], published: list[dt.date | None], model: str | None
+) -> list[tuple[CodedDocument, dict[int, int]]]:
+    """Code one-sentence documents (keeping statements and unknown agents), with their trigger depths."""
     nlp = load_model(model)
     docs = [sentence_document(t, published=p) for t, p in zip(texts, published, strict=True)]
     # the five-way class asks *what happened*, so an unnamed agent ("a car bomb") still counts;
     # figures over known-actor events only are reported beside it
     keep = Settings(keep_statements=True, keep_unknown_actors=True)
-    return [extract(parsed, keep) for parsed in parse_documents(docs, nlp)]
+    return [(extract(parsed, keep), trigger_depths(parsed)) for parsed in parse_documents(docs, nlp)]
 
 
 def _known(events: tuple[Event, ...]) -> tuple[Event, ...]:
@@ -91,9 +120,9 @@ class _Tally:
         }
 
 
-def sentence_class(events: tuple[Event, ...]) -> int:
+def sentence_class(events: tuple[Event, ...], depths: Mapping[int, int] | None = None) -> int:
     """The five-way class of a sentence from its coded events (0 when nothing was coded)."""
-    ev = main_event(events)
+    ev = main_event(events, depths)
     return root_class(ev.root) if ev else 0
 
 
@@ -104,14 +133,14 @@ def score_pentaclass(path: str | Path, model: str | None = None, limit: int | No
     coded = _code_all([r["text"] for r in records], [None] * len(records), model)
     every, known = _Tally(), _Tally()
     missed: dict[str, dict[str, str]] = {}  # "2->0 #1" -> text and what was coded
-    for rec, cd in zip(records, coded, strict=True):
+    for rec, (cd, depths) in zip(records, coded, strict=True):
         gold = int(rec["labels"]["cameo_pentaclass"])
-        pred = sentence_class(cd.events)
+        pred = sentence_class(cd.events, depths)
         every.add(gold, pred)
-        known.add(gold, sentence_class(_known(cd.events)))
+        known.add(gold, sentence_class(_known(cd.events), depths))
         n = sum(k.startswith(f"{gold}->{pred} ") for k in missed)
         if gold != pred and n < examples:
-            ev = main_event(cd.events)
+            ev = main_event(cd.events, depths)
             missed[f"{gold}->{pred} #{n + 1}"] = {"text": rec["text"], "coded": _describe(ev) if ev else "nothing"}
     return {
         "task": "cameo five-way class",
@@ -139,7 +168,7 @@ def score_events(path: str | Path, model: str | None = None, limit: int | None =
     pubs = [dt.date.fromisoformat(r["published"]) if r.get("published") else None for r in records]
     coded = _code_all([r["text"] for r in records], pubs, model)
     by_root, by_code, per_root = PRF(), PRF(), {f"{i:02d}": PRF() for i in range(1, 21)}
-    for rec, cd in zip(records, coded, strict=True):
+    for rec, (cd, _) in zip(records, coded, strict=True):
         gold = {(g["source"], g.get("target") or "", str(g["cameo"])) for g in rec.get("events", [])}
         pred = {(e.source.actor.code, e.target.actor.code if e.target else "", e.cameo) for e in cd.events}
         _tally(by_code, gold, pred)

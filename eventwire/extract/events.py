@@ -20,7 +20,7 @@ from ..records import Actor, DateRef, Document, Event, Evidence, Mention, Parsed
 from ..version import CODER_VERSION
 from .arguments import MentionIndex, antecedent, is_pronoun, with_sector
 from .frames import SentenceTree
-from .modality import Modality, in_condition, nominal_modality
+from .modality import Modality, in_condition, nominal_modality, read_modality
 from .places import event_place
 from .readings import Reader, Reading
 from .timex import attach_date
@@ -29,6 +29,9 @@ from .timex import attach_date
 # ("Washington ... refused to provide such pledges" answers Moscow's demands).
 RESPONSIVE_ROOTS = ("03", "12")
 STATEMENT = "010"
+DEMAND = "100"
+# Roots of acts done by speaking: announcing one ("said he will call on the UN") is doing it.
+VERBAL_ROOTS = ("01", "02", "03", "10", "11", "12", "13")
 # An agent the text names but no dictionary knows ("a car bomb", "gunmen", "the tribunal"), or leaves
 # out ("five men were arrested"). PETRARCH's "---" placeholder: an analyst reading for *what happened*
 # wants the event; one building dyads filters it out. Only coded when asked, at low confidence.
@@ -52,6 +55,7 @@ class Candidate:
     implicit_target: bool = False
     speaker: Mention | None = None
     negated: bool = False
+    unnamed: bool = False  # the agent is no one the text names: "an attack killed", "was shot"
 
 
 def code_events(
@@ -85,7 +89,7 @@ def _code_sentence(
     """All candidates of one sentence."""
     reader = Reader(tree, lex, index)
     speaker_at: dict[int, Mention] = {}
-    statements: list[tuple[int, Mention, range]] = []
+    statements: list[tuple[int, Mention, list[int], list[int]]] = []
     out: list[Candidate] = []
     for i in sorted(tree.span(), key=lambda j: (tree.depth(j), j)):
         if i in reader.consumed or in_condition(tree, i):
@@ -99,25 +103,41 @@ def _code_sentence(
             speaker = speaker_at.get(i)
             for r in readings:
                 sources, coref = _sources(tree, index, r, speaker, previous)
+                unnamed = False
                 if not sources and keep_unknown:
                     sources = [_unknown(tree, r)]
+                    unnamed = _agentless(tree, lex, r)
                 if not sources:
                     continue
                 if r.speech:
+                    said: list[int] = []
                     for content in r.content:
-                        for j in tree.subtree(content):
-                            speaker_at[j] = sources[0]
-                        statements.append((pred.trigger, sources[0], tree.subtree(content)))
-                    if not r.content:
-                        statements.append((pred.trigger, sources[0], range(0)))
+                        said.extend(tree.subtree(content))
+                    for j in said:
+                        speaker_at[j] = sources[0]
+                    # one statement per speech verb, covered by an event anywhere in what it says
+                    # ("a court released X but barred her ..., officials said")
+                    statements.append((pred.trigger, sources[0], said, r.content))
                     continue
-                targets = _targets(tree, index, r, sources)
+                targets = _targets(tree, index, r, sources) or _noun_targets(tree, reader, index, r, sources)
                 if speaker is not None and r.modality.obliged and not r.code.startswith(("02", "10")):
                     # "Russia says Israel must end its strikes": the speaker demands it of the subject
                     demand = lex.transform("demand", r.code)
                     if demand and all(m.actor.code != speaker.actor.code for m in sources):
                         sources, targets = [speaker], [m for m in sources if m.actor.code != UNKNOWN.code]
                         r.code, r.rule = demand, f"must>{r.rule}"
+                elif (
+                    speaker is not None
+                    and r.modality.future
+                    and not r.code.startswith(VERBAL_ROOTS)
+                    and _speaks_for(sources, speaker)
+                ):
+                    # "the FARC said they will lay down arms": announcing one's own act is intent
+                    # (03) or, for force, a threat (13), as in CAMEO's coding of declared plans;
+                    # a verbal act announced ("will call on the UN") is that act already
+                    intent = lex.transform("intent", r.code)
+                    if intent:
+                        r.code, r.rule = intent, f"will>{r.rule}"
                 if not targets and len({m.actor.code for m in sources}) > 1 and r.code.startswith(lex.mutual):
                     out.extend(_mutual(tree.sentence.index, r, sources, speaker))
                     continue
@@ -133,16 +153,45 @@ def _code_sentence(
                         coref=coref,
                         speaker=speaker,
                         negated=r.negated,
+                        unnamed=unnamed,
                     )
                 )
         elif tree.tok(i).pos in ("NOUN", "PROPN"):
             out.extend(_nominal(tree, reader, index, i, previous, keep_unknown))
-    for said_at, sayer, said in statements:
-        if any(c.trigger in said or c.trigger == said_at for c in out):
+    for said_at, sayer, said, heads in statements:
+        # an act with no named agent inside someone's words ("said an attack killed five") is the
+        # speaker's report, not an event of its own: it leaves the statement standing
+        if any((c.trigger in said or c.trigger == said_at) and not _unnamed_source(c) for c in out):
             continue
         others = [m for j in said for m in [index.at(j)] if m is not None and m.actor.code != sayer.actor.code]
+        obliged = _obliged(tree, index, heads, sayer)
+        if obliged:
+            # "HRW said Sudan must ensure security": what another must do is a demand of it
+            out.append(Candidate(tree.sentence.index, said_at, DEMAND, "say>must", [sayer], obliged, speaker=sayer))
+            continue
         out.append(Candidate(tree.sentence.index, said_at, STATEMENT, "say", [sayer], others[:1], speaker=sayer))
     return out
+
+
+def _obliged(tree: SentenceTree, index: MentionIndex, heads: list[int], sayer: Mention) -> list[Mention]:
+    """The actors a speaker says must or should act (the subjects of obliged content clauses)."""
+    for h in heads:
+        if not read_modality(tree, (h,)).obliged:
+            continue
+        found = [m for s in tree.subjects(h) for m in index.resolve(tree, s) if _country(m) != _country(sayer)]
+        if found:
+            return found[:1]
+    return []
+
+
+def _speaks_for(sources: list[Mention], speaker: Mention) -> bool:
+    """Whether the agents of a reported act are the speaker ("Russia said it will ...")."""
+    return bool(sources) and all(_country(m) == _country(speaker) for m in sources)
+
+
+def _unnamed_source(c: Candidate) -> bool:
+    """Whether a candidate's agent is the placeholder for an agent the text does not name."""
+    return c.unnamed and all(m.actor.code == UNKNOWN.code for m in c.sources)
 
 
 def _mutual(sent: int, r: Reading, sources: list[Mention], speaker: Mention | None) -> list[Candidate]:
@@ -195,6 +244,34 @@ def _targets(tree: SentenceTree, index: MentionIndex, r: Reading, sources: list[
     return []
 
 
+def _agentless(tree: SentenceTree, lex: Lexicon, r: Reading) -> bool:
+    """Whether a reading names no agent: no subject, or an event or weapon as subject ("a bomb killed")."""
+    subjects = tree.subjects(r.head, raising=r.raising)
+    if not subjects:
+        return True
+    lemma = tree.tok(subjects[0]).lemma.lower()
+    return tree.tok(subjects[0]).pos == "NOUN" and (lemma in lex.nouns or lex.in_class(lemma, "@weapons"))
+
+
+def _noun_targets(
+    tree: SentenceTree, reader: Reader, index: MentionIndex, r: Reading, sources: list[Mention]
+) -> list[Mention]:
+    """The target an event-noun argument names: "the attack on Kyiv killed five", "sanctions on
+    Iran were lifted" act on whom the noun acts on."""
+    args = tree.kids(r.head, "nsubj", "nsubjpass", "dobj")
+    for k in args:
+        if tree.tok(k).pos != "NOUN":
+            continue
+        consumed = set(reader.consumed)
+        noun = reader.read_noun(k, standalone=False)
+        reader.consumed = consumed  # only the noun's target is wanted, not its wrapped content
+        if noun is not None:
+            found = _targets(tree, index, noun, sources)
+            if found:
+                return found
+    return []
+
+
 def _unknown(tree: SentenceTree, r: Reading) -> Mention:
     """A placeholder source for a reading whose agent is unnamed or unknown to the dictionaries."""
     subjects = tree.subjects(r.head, raising=r.raising)
@@ -226,7 +303,9 @@ def _nominal(
         for m in index.resolve(tree, k, deep=False):
             if m not in sources:
                 sources.append(with_sector(m, r.sector))
-    for k in tree.agents(i) + tree.prep_objects((i,), "by"):
+    # "strikes by Israel", "sanctions imposed on Iran by the US": the agent of a participle counts
+    participles = [k for k in tree.kids(i, "acl") if tree.tok(k).tag == "VBN"]
+    for k in tree.agents(i) + tree.prep_objects((i,), "by") + [a for p in participles for a in tree.agents(p)]:
         sources.extend(with_sector(m, r.sector) for m in index.resolve(tree, k) if m not in sources)
     coref = False
     if not sources and r.symmetric:
@@ -237,7 +316,7 @@ def _nominal(
         # a bare "talks" or "aid" is not, so only conflict and yielding nouns stand alone
         sources = [_unknown_at(tree, i)]
         targets = _targets(tree, index, r, sources)
-        return [Candidate(tree.sentence.index, i, r.code, r.rule, sources, targets, mod, nominal=True)]
+        return [Candidate(tree.sentence.index, i, r.code, r.rule, sources, targets, mod, nominal=True, unnamed=True)]
     if not sources or not targets:
         return []  # a nominal event needs both sides named, or it is too vague to code
     out = [

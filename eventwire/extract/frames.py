@@ -14,6 +14,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 OBJECT_DEPS = ("dobj", "obj", "oprd", "attr")
 # Clauses that share their subject with the word they hang off ("refused to provide", "saying ...").
 CONTROL_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acomp")
+# Edges that embed one clause in another: a trigger below one is not the sentence's main clause.
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass", "pcomp"})
 # Verbs that take an adjective as their predicate ("is ready to", "remains open to").
 COPULAS = frozenset({"be", "seem", "remain", "appear", "become", "stay", "look", "sound", "prove"})
 PRONOUNS_FIRST = frozenset({"i", "we", "me", "us", "our", "my", "ours", "myself", "ourselves"})
@@ -90,6 +92,13 @@ class SentenceTree:
             seen.add(i)
             d += 1
         return d
+
+    def clause_depth(self, i: int) -> int:
+        """How many clauses embed token ``i``: 0 for the main clause, +1 for a noun that is no predicate."""
+        depth = 0 if self.tokens[i].pos in ("VERB", "AUX", "ADJ") else 1
+        for j in [i, *self.ancestors(i)]:
+            depth += self.tokens[j].dep in CLAUSE_DEPS
+        return depth
 
     def ancestors(self, i: int) -> list[int]:
         """Heads of ``i`` up to the root, nearest first."""
@@ -235,6 +244,20 @@ class SentenceTree:
     def datives(self, anchors: tuple[int, ...]) -> list[int]:
         """Indirect objects ("gave Ukraine aid")."""
         return [k for k in self.kids_of(anchors, "dative") if self.tokens[k].pos != "ADP"]
+
+    def misparsed_datives(self, i: int) -> list[int]:
+        """A recipient the parser hung inside the object: "gave Ukraine military aid" parses
+        "Ukraine" as a name modifying "aid"; a bare proper name opening the object right after the
+        verb is the indirect object, never a modifier ("gave the Ukraine army aid" has a determiner)."""
+        out: list[int] = []
+        for o in self.kids(i, "dobj"):
+            first = self.tokens[o].left
+            if first != i + 1 or first == o:
+                continue
+            t = self.tokens[first]
+            if t.pos == "PROPN" and t.dep in ("nmod", "compound") and t.ent_type in ("GPE", "NORP", "ORG"):
+                out.append(first)
+        return out
 
     def complements(self, anchors: tuple[int, ...], *deps: str) -> list[int]:
         """Clausal complements (xcomp/ccomp), following coordination ("deny X and roll back Y")."""

@@ -103,7 +103,8 @@ def place_country(parsed: Parsed, token: int, kb: ActorKnowledge | None = None) 
         return None
     # The small model calls some capitals people ("in Kiev"): NER vetoes only gazetteer cities,
     # whose names are often surnames or firms; countries, seats and regions are curated.
-    cities = t.ent_type not in ("PERSON", "ORG", "NORP")
+    # A date or number named like a town ("in late March": March, Cambridgeshire) is no place either.
+    cities = t.ent_type in ("", "GPE", "LOC", "FAC")
     start = t.i
     while start > t.left and toks[start - 1].pos == "PROPN" and toks[start - 1].head in (t.i, start):
         start -= 1

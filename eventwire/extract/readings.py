@@ -106,10 +106,21 @@ class Reader:
         if e.obj:
             objs = t.prep_objects(pred.anchors, *e.prep) if e.prep else t.objects(pred.anchors)
             objs = objs or t.kids_of(pred.anchors, "nsubjpass") or self._participle_patient(pred)
-            lemmas = {t.tok(o).lemma.lower() for o in objs for o in t.conjuncts(o)}
-            if not any(self.lex.in_class(lem, spec) for lem in lemmas for spec in e.obj):
-                return False
+            heads = [c for o in objs for c in t.conjuncts(o)]
+            if not self._obj_matches(e, heads):
+                # "lifted the state of emergency", "ended mediation efforts", "returned dozens of
+                # artifacts": the noun the constraint is about is a compound or "of" phrase
+                inner = [k for h in heads for k in t.kids(h, "compound") if t.tok(k).pos == "NOUN"]
+                measures = [h for h in heads if self.lex.in_class(t.tok(h).lemma.lower(), "@measure")]
+                inner += t.prep_objects(tuple(measures), "of")
+                if not self._obj_matches(e, inner):
+                    return False
         return True
+
+    def _obj_matches(self, e: VerbEntry, tokens: list[int]) -> bool:
+        """Whether one of ``tokens`` has a lemma the entry's object constraint accepts."""
+        lemmas = {self.tree.tok(k).lemma.lower() for k in tokens}
+        return any(self.lex.in_class(lem, spec) for lem in lemmas for spec in e.obj)
 
     def _participle_patient(self, pred: Predicate) -> list[int]:
         """The noun a passive participle modifies is what the verb acts on: "a photo released by X"."""
@@ -122,13 +133,18 @@ class Reader:
         if e.kind == "speech":
             base.speech = True
             base.content = t.complements(pred.anchors, "ccomp") + t.kids_of(pred.anchors, "parataxis")
+            if e.opaque:
+                # "the Houthis claimed they had attacked the airport": an unverified claim is the
+                # speaker's statement; its content is read as no event of its own
+                for c in base.content:
+                    self.consumed.update(t.subtree(c))
             return [base]
         if e.kind == "light":
             for o in t.objects(pred.anchors):
-                noun = self.read_noun(o, standalone=False)
+                noun, k = next(((r, k) for k in self._light_nouns(o) for r in [self._noun_quiet(k)] if r), (None, o))
                 if noun is None:
                     continue
-                self.consumed.add(o)
+                self.consumed.update((o, k))
                 base.code, base.rule = noun.code, f"{e.id}+{noun.rule}"
                 base.targets = self._slots(e, pred, []) + noun.targets
                 base.modality = noun.modality
@@ -204,6 +220,8 @@ class Reader:
                 slots += [(k, True) for k in t.kids_of(a, "dobj", "obj")]
             elif name == "dative":
                 slots += [(k, False) for k in t.datives(a)]
+            elif name == "obj_dative":
+                slots += [(k, False) for k in t.misparsed_datives(pred.head)]
             elif name == "oprd":
                 slots += [(k, True) for k in t.kids_of(a, "oprd")]
             elif name == "nsubjpass":
@@ -242,7 +260,8 @@ class Reader:
         """The reading of an event noun, or None when it is not one (or not on its own)."""
         t = self.tree
         tok = t.tok(i)
-        if tok.pos not in ("NOUN", "PROPN") or tok.ent_type in ("DATE", "TIME", "WORK_OF_ART", "EVENT"):
+        money = tok.pos == "NUM" and tok.ent_type == "MONEY"  # "lent $1 billion": the sum is the noun
+        if (tok.pos not in ("NOUN", "PROPN") and not money) or tok.ent_type in ("DATE", "TIME", "WORK_OF_ART", "EVENT"):
             return None  # "March 24", a named war or book is no event of this story
         if standalone and tok.dep == "compound":
             return None  # "war games", "protest leaders": the noun names a kind of something else
@@ -259,9 +278,13 @@ class Reader:
         if entry is None or not entry.code or (standalone and not entry.standalone):
             return None
         slots: list[Slot] = []
+        # "sanctions imposed on Iran": the target phrase can hang off a participle of the noun
+        where = (i, *(k for k in t.kids(i, "acl") if t.tok(k).tag == "VBN"))
         for p in entry.targets:
-            slots += [(k, True) for k in t.prep_objects((i,), p)]
+            slots += [(k, True) for k in t.prep_objects(where, p)]
         code, rule = entry.code, entry.id
+        if entry.wraps and depth >= MAX_DEPTH and not entry.bare:
+            return None
         if entry.wraps and depth < MAX_DEPTH:
             inner = self._noun_inner(i, depth)
             if inner is not None:
@@ -270,7 +293,30 @@ class Reader:
                     return None
                 code, rule = wrapped, f"{entry.id}>{inner.rule}"
                 slots += inner.targets
+            elif not entry.bare:
+                return None  # "a suspension" of nothing the lexicon knows is no event
         return Reading(code, rule, i, i, slots, symmetric=entry.symmetric, sector=entry.sector)
+
+    def _light_nouns(self, o: int) -> list[int]:
+        """Where a light verb's event noun can sit: the object itself, then its noun compounds and
+        its "in"/"of" phrase ("a mediation effort", "$33 million in assistance", "a state of siege")."""
+        t = self.tree
+        # only a compound that is an event on its own ("mediation effort", not "dollar bid")
+        head = t.tok(o)
+        carrier = self.lex.in_class(head.lemma.lower(), "@carrier")
+        compounds = [
+            k for k in t.kids(o, "compound") if t.tok(k).pos == "NOUN" and (carrier or self._standalone(k))
+        ]
+        if head.pos in ("NUM", "SYM") or self.lex.in_class(head.lemma.lower(), "@measure"):
+            # a quantity or container names its stuff in a phrase: "$33 million in assistance",
+            # "a state of siege"; "need of aid" or "details of the agreement" are not the act
+            return [*t.prep_objects((o,), "in", "of"), o, *compounds]  # the stuff before the sum
+        return [o, *compounds]
+
+    def _standalone(self, i: int) -> bool:
+        """Whether the lexicon codes noun ``i`` as an event on its own."""
+        lemma = self.tree.tok(i).lemma.lower()
+        return any(e.standalone and e.code for e in self.lex.nouns.get(lemma, ()))
 
     def _noun_quiet(self, i: int) -> Reading | None:
         return self.read_noun(i, standalone=False)

@@ -91,6 +91,7 @@ class NameEntry:
     """One way of writing an actor-bearing word or phrase, and what it stands for."""
 
     # country | adjective | people | seat | org | igo | region | region-adjective | person | group | role
+    # | ethnic (an ethnic or religious group; code = its home ISO3 or "", flags = {form, kind})
     kind: str
     code: str  # actor code; for roles, the CAMEO sector ('' for collective/anaphor words)
     name: str  # canonical name ("Russia", "NATO", "Sergey Lavrov", "foreign minister")
@@ -114,6 +115,15 @@ class Guards:
 
 
 @dataclass(frozen=True, slots=True)
+class Relations:
+    """Words that change what a name is to its phrase (``relations.yaml``)."""
+
+    hyphen: dict[str, str]  # "backed" → backer, "led" → leader, "held" → holder
+    stance: frozenset[str]  # "pro", "anti"
+    nonstate: dict[str, dict[str, str]]  # ethnic|religious → {state sector: non-state sector}
+
+
+@dataclass(frozen=True, slots=True)
 class ActorKnowledge:
     """Every actor dictionary, indexed for longest-match lookup over tokens."""
 
@@ -126,6 +136,7 @@ class ActorKnowledge:
     guards: Guards
     files: tuple[str, ...] = field(default=())
     caseless: dict[str, tuple[NameEntry, ...]] = field(default_factory=dict)  # imported, any case
+    relations: Relations = field(default_factory=lambda: Relations({}, frozenset(), {}))
 
 
 def compact(text: str) -> str:
@@ -367,6 +378,26 @@ def _load_tables(index: _Index, base: Path) -> None:
             index.add(form, entry, folded=True)
 
 
+def _load_peoples(index: _Index, base: Path) -> None:
+    src = "peoples.tsv"
+    for row in _rows(base / src):
+        form, kind, home = row["form"], row["kind"], row.get("home", "")
+        if form not in ("adjective", "people") or kind not in ("ethnic", "religious"):
+            raise KnowledgeError(f"{src}: {row['name']!r} needs form adjective|people and kind ethnic|religious")
+        if home and (len(home) != 3 or not home.isupper()):
+            raise KnowledgeError(f"{src}: home {home!r} of {row['name']!r} is not an ISO3 code")
+        index.add(row["name"], NameEntry("ethnic", home, row["name"], f"{src}:{row['name']}", frozenset({form, kind})))
+
+
+def _load_relations(base: Path) -> Relations:
+    data = _yaml(base / "relations.yaml")
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{base / 'relations.yaml'} must be a mapping (hyphen, stance, nonstate)")
+    hyphen = {str(w).lower(): str(kind) for kind, ws in (data.get("hyphen") or {}).items() for w in ws or []}
+    nonstate = {str(k): {str(a): str(b) for a, b in (v or {}).items()} for k, v in (data.get("nonstate") or {}).items()}
+    return Relations(hyphen, frozenset(str(w).lower() for w in data.get("stance") or []), nonstate)
+
+
 def _load_guards(base: Path) -> Guards:
     data = _yaml(base / "guards.yaml")
     if not isinstance(data, dict):
@@ -405,6 +436,7 @@ def build_actor_knowledge(extra: Iterable[str] = ()) -> ActorKnowledge:
     index = _Index()
     country_names, blocs = _load_countries(index, base)
     _load_tables(index, base)
+    _load_peoples(index, base)
     people: dict[str, Person] = {}
     for path in sorted(base.glob("people*.yaml")):  # people.yaml, people_world.yaml, ...
         _add_people(index, people, path, False, False)
@@ -424,6 +456,7 @@ def build_actor_knowledge(extra: Iterable[str] = ()) -> ActorKnowledge:
         guards=_load_guards(base),
         files=(str(base), *(str(p) for p in files)),
         caseless={k: tuple(v) for k, v in index.caseless.items() if v},
+        relations=_load_relations(base),
     )
 
 
@@ -457,6 +490,7 @@ __all__ = [
     "NameEntry",
     "Office",
     "Person",
+    "Relations",
     "actor_from_code",
     "actor_knowledge",
     "build_actor_knowledge",

@@ -16,7 +16,8 @@ from .cameo import cameo_table
 
 #: Kinds of verb entry; every kind but event/speech/light wraps a complement.
 #: pass: the wrapper codes what it wraps unchanged ("decided to ease the curfew", "began to withdraw").
-WRAPPER_KINDS = frozenset({"intent", "threat", "demand", "appeal", "reject", "pass"})
+#: halt: what is stopped ("a suspension of aid" -> 162); consider: what is weighed (-> 014).
+WRAPPER_KINDS = frozenset({"intent", "threat", "demand", "appeal", "reject", "pass", "halt", "consider"})
 #: veto: the verb (with its constraints) is known not to be a political event ("fight a fire").
 VERB_KINDS = WRAPPER_KINDS | {"event", "speech", "light", "veto"}
 DEFAULT_TARGETS = ("dobj", "dative", "prep:with", "prep:against", "prep:to", "prep:on")
@@ -43,6 +44,7 @@ class VerbEntry:
     inner_preps: tuple[str, ...] = DEFAULT_INNER_PREPS
     raising: bool = False
     bare: bool = True  # a wrapper whose complement codes nothing still yields ``code``
+    opaque: bool = False  # speech whose content is the speaker's assertion, not a reported event
 
     @property
     def specificity(self) -> int:
@@ -63,6 +65,7 @@ class NounEntry:
     sector: str | None = None
     targets: tuple[str, ...] = DEFAULT_NOUN_TARGETS
     wraps: str | None = None  # a wrapper kind: "a proposal for talks" codes like "propose talks"
+    bare: bool = True  # a wrapping noun whose complement codes nothing still yields ``code``
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +158,7 @@ def _verb(raw: dict[str, Any], where: str) -> VerbEntry:
             inner_preps=_tuple(raw["inner_preps"]) if "inner_preps" in raw else DEFAULT_INNER_PREPS,
             raising=bool(raw.get("raising", False)),
             bare=bool(raw.get("bare", True)),
+            opaque=bool(raw.get("opaque", False)),
         )
     except (KeyError, TypeError) as exc:
         raise KnowledgeError(f"{where}: malformed verb entry {raw!r}: missing {exc}") from None
@@ -178,6 +182,7 @@ def _noun(raw: dict[str, Any], where: str) -> NounEntry:
             sector=raw.get("sector"),
             targets=_tuple(raw["targets"]) if "targets" in raw else DEFAULT_NOUN_TARGETS,
             wraps=raw.get("wraps"),
+            bare=bool(raw.get("bare", True)),
         )
     except (KeyError, TypeError) as exc:
         raise KnowledgeError(f"{where}: malformed noun entry {raw!r}: missing {exc}") from None

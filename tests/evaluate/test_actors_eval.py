@@ -65,5 +65,6 @@ def test_the_hand_coded_sample_is_large_well_formed_and_holds_no_sentences() -> 
 @needs_shared
 def test_the_dev_set_floors() -> None:
     report = evaluate(SHARED / "gold" / "dev" / "cameo_actors_confliBERT_train.jsonl.gz", limit=300)
-    assert report["span_coverage"] >= 0.6
-    assert report["code_accuracy"] >= 0.65
+    # measured 0.819 and 0.822 (actor resolution round 2); floors leave room for parser noise only
+    assert report["span_coverage"] >= 0.79
+    assert report["code_accuracy"] >= 0.79

@@ -40,6 +40,51 @@ def test_main_event_prefers_confidence_then_non_statement() -> None:
     assert main_event(()) is None
 
 
+@pytest.mark.parametrize(
+    ("events", "depths", "expected"),
+    [
+        # the root clause's event wins over a more confident one in a purpose clause
+        ((("071", 0.75, 0), ("051", 0.9, 10)), {0: 0, 10: 1}, "071"),
+        ((("012", 0.7, 0), ("190", 0.7, 10)), {0: 0, 10: 2}, "012"),
+        # within one depth, confidence decides
+        ((("190", 0.5, 0), ("040", 0.9, 10)), {0: 0, 10: 0}, "040"),
+        # without depths the old ranking holds
+        ((("071", 0.75, 0), ("051", 0.9, 10)), None, "051"),
+    ],
+)
+def test_main_event_prefers_the_root_clause(
+    events: tuple[tuple[str, float, int], ...], depths: dict[int, int] | None, expected: str
+) -> None:
+    evs = tuple(_event(code, conf, start=start) for code, conf, start in events)
+    ev = main_event(evs, depths)
+    assert ev is not None and ev.cameo == expected
+
+
+def test_bare_statement_yields_to_an_event_at_its_depth() -> None:
+    say = replace(_event("010", 0.8), rule="say")
+    ceasefire = _event("0871", 0.7, start=5)
+    assert main_event((say, ceasefire), {0: 0, 5: 0}) is ceasefire
+    assert main_event((say, ceasefire), {0: 0, 5: 1}) is say
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "depth"),
+    [
+        ("Germany provided aid to support refugees.", "provided", 0),
+        ("Germany provided aid to support refugees.", "support", 1),
+        ("Officials said an attack killed five people.", "killed", 1),
+        ("Officials said an attack killed five people.", "attack", 2),
+        ("The envoy expressed concern about the fighting.", "fighting", 1),
+    ],
+)
+def test_trigger_depths(parse_story, text: str, word: str, depth: int) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.evaluate.events import trigger_depths
+
+    parsed = parse_story(text, title="Wire")
+    tok = next(t for t in parsed.tokens if t.text == word)
+    assert trigger_depths(parsed)[tok.start] == depth
+
+
 def test_known_agent_beats_unknown_agent() -> None:
     known, unknown = _event("036", 0.6), _event("190", 0.3, source=UNKNOWN.code)
     assert sentence_class((unknown, known)) == 1

@@ -290,3 +290,95 @@ MORE_NOT_ACTORS = [
 @pytest.mark.parametrize(("text", "word"), MORE_NOT_ACTORS)
 def test_more_names_that_are_not_actors(parse_story, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
     assert not [m for m in _mentions(parse_story, text) if word in m.text and m.method != "modifier"]
+
+
+# ---------------------------------------------------------------- round 2: descriptors of a phrase
+
+DESCRIBED = [
+    # an embedded group or country is a patron or a stance, not the actor
+    ("Pakistani pro-Taliban newspapers criticised the decision.", "Pakistani pro-Taliban newspapers", "PAKMED"),
+    ("Russian-backed separatists shelled a village in eastern Ukraine.", "separatists", "UKRSEP"),
+    ("Iran-backed militias fired rockets at the base.", "militias", "UAF"),
+    # a leader gives its country to a coalition
+    ("The Saudi-led coalition struck a port overnight.", "The Saudi-led coalition", "SAUMIL"),
+    ("A U.S.-led coalition launched fresh strikes.", "U.S.-led coalition", "USAMIL"),
+    # a held place stands for its holders, of the place's country
+    ("Warplanes pounded the rebel-held town of Idlib.", "the rebel-held town", "SYRREB"),
+    # ethnic and religious words: the nearest country, else the group's one home; non-state sectors
+    ("Syrian Kurdish leader Ahmad Darwish called for talks.", "Syrian Kurdish leader Ahmad Darwish", "SYROPP"),
+    ("Iraqi Kurdish fighters recaptured the ridge.", "Iraqi Kurdish fighters", "IRQREB"),
+    ("Rohingya refugees crossed the river at dawn.", "Rohingya refugees", "MMRREF"),
+    ("Rohingya Muslim insurgents ambushed a patrol.", "Rohingya Muslim insurgents", "MMRINS"),
+    ("The Uyghurs held a vigil.", "The Uyghurs", "CHNCVL"),
+    # outlets and firms
+    ("Reuters reported that the talks had stalled.", "Reuters", "GBRMED"),
+    ("The Washington Post reported the leak.", "The Washington Post", "USAMED"),
+    ("A Chinese company won the contract.", "Chinese company", "CHNBUS"),
+    # people where they are; a nation's people are the nation
+    ("The blast killed 18 people in Kabul.", "people", "AFGCVL"),
+    ("Residents of Mosul welcomed the soldiers.", "Residents", "IRQCVL"),
+    ("Police arrested three men in Paris.", "Police", "FRACOP"),
+    ("The police in the Gaza Strip detained two suspects.", "The police", "PSECOP"),
+    ("The minister pledged support to the Palestinian people.", "the Palestinian people", "PSE"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "code"), DESCRIBED)
+def test_descriptors_decide_what_a_phrase_is(parse_story, text: str, span: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert (span, code) in _pairs(_mentions(parse_story, text))
+
+
+NOT_THE_ACTOR = [
+    ("Pakistani pro-Taliban newspapers criticised the decision.", "AFG"),
+    ("Russian-backed separatists shelled a village in eastern Ukraine.", "RUS"),
+    ("Iran-backed militias fired rockets at the base.", "IRN"),
+    ("Settlers moved into the Israeli-occupied West Bank.", "ISR"),
+    ("Several pro-Russian activists gathered outside the embassy.", "RUS"),
+    ("Syrian Kurdish leader Ahmad Darwish called for talks.", "SYRGOV"),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), NOT_THE_ACTOR)
+def test_patrons_stances_and_state_holders_are_not_actors(parse_story, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [m for m in _mentions(parse_story, text) if m.actor.code.startswith(code)]
+
+
+def test_a_patron_is_noted_in_the_entry(parse_story) -> None:  # type: ignore[no-untyped-def]
+    mentions = _mentions(parse_story, "Iran-backed militias fired rockets at the base.")
+    found = [m for m in mentions if m.text == "militias"]
+    assert found and "backer:Iran" in found[0].entry
+
+
+UNRESOLVED = [
+    ("People familiar with the plan said it would be announced soon.", "People"),
+    ("The ruling coalition collapsed on Tuesday.", "coalition"),
+    ("Kurdish demands were rejected by the council.", "Kurdish"),
+    ("Kurds celebrated the new year.", "Kurds"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), UNRESOLVED)
+def test_words_that_need_a_place_or_a_leader_stay_unresolved(parse_story, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [m for m in _mentions(parse_story, text) if word in m.text]
+
+
+def test_a_date_named_like_a_town_gives_no_country(parse_story) -> None:  # type: ignore[no-untyped-def]
+    # "March" is also a town in England: the rebels must not become British
+    mentions = _mentions(parse_story, "In late March, rebels freed prisoners from a jail.")
+    found = [m for m in mentions if m.text == "rebels"]
+    assert [m.actor.code for m in found] == ["REB"]
+
+
+GROUP_DATES = [
+    ("Taliban fighters attacked a checkpoint.", "2018-03-01", "AFGREB"),
+    ("Taliban fighters attacked a checkpoint.", "2022-03-01", "AFGGOV"),
+    ("Taliban fighters attacked a checkpoint.", None, "AFGGOV"),  # no date: the latest office
+]
+
+
+@pytest.mark.parametrize(("text", "published", "code"), GROUP_DATES)
+def test_groups_resolve_by_the_story_date_or_their_latest_status(  # type: ignore[no-untyped-def]
+    parse_story, text: str, published: str | None, code: str
+) -> None:
+    found = [m for m in find_mentions(parse_story(text, published=published, title="")) if "Taliban" in m.text]
+    assert [m.actor.code for m in found] == [code]

@@ -434,8 +434,9 @@ def test_reported_speech_keeps_speaker(parse_story: Callable[..., Parsed]) -> No
 
 def test_first_person_content_goes_to_speaker(parse_story: Callable[..., Parsed]) -> None:
     events = _events(parse_story, "\u201cWe will impose sanctions on Iran,\u201d Macron said.")
-    assert _has(events, "FRAGOV", "163", "IRN")
-    assert all(e.future for e in events if e.cameo == "163")
+    # announcing one's own coming sanctions is CAMEO's threat of sanctions (1312)
+    assert _has(events, "FRAGOV", "1312", "IRN")
+    assert all(e.future for e in events if e.cameo == "1312")
 
 
 def test_event_record_fields(parse_story: Callable[..., Parsed]) -> None:
@@ -555,7 +556,7 @@ UNKNOWN_AGENT = [
     ("Teachers went on strike in Paris.", "143", None),
     ("Hundreds of protesters demonstrated against Israel.", "14", "ISR"),
     ("The court released the Russian journalist.", "084", "RUS"),
-    ("UN sanctions against Iran were lifted in January.", "085", None),
+    ("UN sanctions against Iran were lifted in January.", "085", "IRN"),  # the noun's target
     ("A suicide bombing killed ten people in Kabul.", "18", None),
 ]
 

@@ -185,3 +185,46 @@ def test_user_tsv_files_override_and_bad_files_name_themselves(tmp_path: Path) -
         build_actor_knowledge([str(bad)])
     with pytest.raises(KnowledgeError, match="does not exist"):
         build_actor_knowledge([str(tmp_path / "missing.yaml")])
+
+
+@pytest.mark.parametrize(
+    ("name", "home", "form"),
+    [
+        ("Rohingya", "MMR", "people"),
+        ("Uyghurs", "CHN", "people"),
+        ("Kurdish", "", "adjective"),
+        ("Shia", "", "adjective"),
+    ],
+)
+def test_ethnic_and_religious_groups_are_indexed_with_their_one_home(name: str, home: str, form: str) -> None:
+    entries = [e for e in actor_knowledge().exact.get(compact(name), ()) if e.kind == "ethnic"]
+    assert entries and entries[0].code == home and form in entries[0].flags
+
+
+@pytest.mark.parametrize(
+    ("word", "relation"),
+    [("backed", "backer"), ("funded", "backer"), ("led", "leader"), ("held", "holder"), ("controlled", "holder")],
+)
+def test_hyphen_relations_are_loaded(word: str, relation: str) -> None:
+    assert actor_knowledge().relations.hyphen[word] == relation
+
+
+def test_stances_and_non_state_sectors_are_loaded() -> None:
+    rel = actor_knowledge().relations
+    assert {"pro", "anti"} <= rel.stance and "based" not in rel.hyphen
+    assert rel.nonstate["ethnic"]["GOV"] == "OPP" and rel.nonstate["ethnic"]["MIL"] == "REB"
+    assert "BUS" not in rel.nonstate["ethnic"]  # only state sectors change
+
+
+@pytest.mark.parametrize(("name", "code"), [("Reuters", "GBRMED"), ("New York Times", "USAMED"), ("Huawei", "CHNBUS")])
+def test_outlets_and_firms_are_organisations(name: str, code: str) -> None:
+    assert ("org", code) in _codes(name)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "flags"),
+    [("people", {"local", "placed", "nation"}), ("coalition", {"led"}), ("civilians", {"local"}), ("troops", set())],
+)
+def test_role_flags(phrase: str, flags: set[str]) -> None:
+    entry = actor_knowledge().folded[compact(phrase)][0]
+    assert entry.flags & {"local", "placed", "nation", "led"} == flags

@@ -19,14 +19,16 @@ DEV = SHARED / "gold" / "dev"
 # (gold file, task) -> {path into the report: floor}
 FLOORS: dict[tuple[str, str], dict[tuple[str, ...], float]] = {
     ("cameo_class_confliBERT_train.jsonl.gz", "pentaclass"): {
-        ("macro_f1",): 0.745,
-        ("accuracy",): 0.745,
-        ("macro_f1_known_actors",): 0.66,
-        ("per_class", "0 statement", "f1"): 0.64,
-        ("per_class", "1 verbal coop", "f1"): 0.77,
-        ("per_class", "2 material coop", "f1"): 0.70,
-        ("per_class", "3 verbal conflict", "f1"): 0.79,
-        ("per_class", "4 material conflict", "f1"): 0.80,
+        # raised in event-coder round 2 (main clause first, reported acts, light-verb nouns): measured
+        # 0.839 / 0.838 / 0.734 / 0.794 0.853 0.802 0.860 0.886; ~0.01 below for concurrent actor work
+        ("macro_f1",): 0.83,
+        ("accuracy",): 0.83,
+        ("macro_f1_known_actors",): 0.725,
+        ("per_class", "0 statement", "f1"): 0.78,
+        ("per_class", "1 verbal coop", "f1"): 0.84,
+        ("per_class", "2 material coop", "f1"): 0.79,
+        ("per_class", "3 verbal conflict", "f1"): 0.85,
+        ("per_class", "4 material conflict", "f1"): 0.875,
     },
     ("timex_aquaint.jsonl.gz", "timex"): {
         ("recall",): 0.90,
