@@ -167,14 +167,25 @@ def _atom_head(toks: tuple[Token, ...], start: int, end: int) -> int:
 # ---------------------------------------------------------------- 2. guard
 
 
+def _inside_longer_person(toks: tuple[Token, ...], atom: Atom) -> bool:
+    """Whether the name is part of a longer PERSON entity (a first name or surname beside it)."""
+    before = toks[atom.start].ent_iob == "I"
+    after = atom.end < len(toks) and toks[atom.end].ent_iob == "I" and toks[atom.end].ent_type == "PERSON"
+    return before or after
+
+
 def _passes_guards(parsed: Parsed, atom: Atom, kb: ActorKnowledge, vocabulary: set[str]) -> bool:
     """False when a matched name is not an actor in this context."""
     toks, entry, g = parsed.tokens, atom.entry, kb.guards
     if entry.kind in ("role", "region-adjective", "adjective", "people", "person", "titled"):
         return True
     span = toks[atom.start : atom.end]
-    if entry.kind != "group" and any(t.ent_type == "PERSON" for t in span):
-        return False  # "Jordan" the player, "Paris Hilton", "Denzel Washington"
+    if entry.kind != "group" and any(t.ent_type == "PERSON" for t in span) and (
+        _inside_longer_person(toks, atom) or parsed.span_text(atom.start, atom.end) in g.person_names
+    ):
+        # "Paris Hilton", "Denzel Washington"; or "Jordan" the player. The small model also tags plain
+        # country names as PERSON now and then ("Azerbaijan rejected ..."): those stay countries.
+        return False
     vetoes = g.context_vetoes.get(parsed.span_text(atom.start, atom.end), ())
     if any((w in vocabulary) if " " not in w else (w in parsed.document.text) for w in vetoes):
         return False

@@ -377,6 +377,8 @@ def _fill_implicit_targets(candidates: list[Candidate]) -> None:
         for prior in reversed(candidates[:n]):
             if prior.sent >= c.sent or c.sent - prior.sent > 2:
                 continue
+            if prior.code[:2] >= "14":
+                continue  # a response answers a proposal or a demand, not a troop movement or an attack
             other = [m for m in (*prior.sources, *prior.targets) if _country(m) not in own]
             if other:
                 c.targets = other[:1]

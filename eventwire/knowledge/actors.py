@@ -112,6 +112,7 @@ class Guards:
     motion_verbs: frozenset[str]
     context_vetoes: dict[str, frozenset[str]]
     not_before: frozenset[str]
+    person_names: frozenset[str]  # place names that are also given names: a PERSON tag is believed
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,6 +416,7 @@ def _load_guards(base: Path) -> Guards:
         words("motion_verbs"),
         vetoes,
         words("not_before"),
+        words("person_names"),
     )
 
 

@@ -382,3 +382,14 @@ def test_groups_resolve_by_the_story_date_or_their_latest_status(  # type: ignor
 ) -> None:
     found = [m for m in find_mentions(parse_story(text, published=published, title="")) if "Taliban" in m.text]
     assert [m.actor.code for m in found] == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Azerbaijan rejected the proposal on Wednesday.", "AZE"),  # the small model tags it PERSON
+        ("Baku rejected the proposal on Wednesday.", "AZEGOV"),
+    ],
+)
+def test_a_stray_person_tag_does_not_hide_a_country(parse_story, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert code in {m.actor.code for m in _mentions(parse_story, text)}

@@ -632,3 +632,17 @@ def test_each_event_says_its_role_in_the_story() -> None:
     assert set(roots) == {"headline", "lead", "body", "caption"}
     assert "05" in roots["lead"] and "11" in roots["body"] and "04" in roots["caption"]
     assert all((e.evidence.role == "caption") == e.from_caption for e in events)
+
+
+def test_a_response_answers_the_last_proposal_not_the_last_attack() -> None:
+    from eventwire.pipeline import code_text
+
+    story = (
+        "Talks on the border resumed on Monday.\n\n"
+        "Armenia proposed a new ceasefire to Azerbaijan on Monday.\n\n"
+        "Azerbaijani troops shelled villages in Armenia on Tuesday.\n\n"
+        "Baku rejected the proposal on Wednesday.\n"
+    )
+    doc = code_text(story, published="2022-09-15")
+    rejects = [e for e in doc.events if e.root == "12"]
+    assert rejects and {e.target.actor.code[:3] for e in rejects if e.target} == {"ARM"}
