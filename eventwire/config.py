@@ -8,29 +8,50 @@ environment variables, then explicit overrides (the CLI's options).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from .errors import ConfigError
 
 
+def _flag(raw: str) -> bool:
+    if raw.lower() not in ("1", "0", "true", "false", "yes", "no"):
+        raise ValueError(raw)
+    return raw.lower() in ("1", "true", "yes")
+
+
+def _count(raw: str) -> int:
+    if int(raw) < 1:
+        raise ValueError(raw)
+    return int(raw)
+
+
+def _paths(raw: str) -> tuple[str, ...]:
+    return tuple(p for p in raw.split(os.pathsep) if p)
+
+
 @dataclass(frozen=True, slots=True)
 class Setting:
-    """One documented setting."""
+    """One documented setting, and how its EVENTWIRE_<NAME> environment value is read."""
 
     name: str
     default: Any
     help: str
+    parse: Callable[[str], Any] = str
 
 
 #: The one table of settings; the ``Settings`` fields below must match it (a test checks).
 SETTINGS: tuple[Setting, ...] = (
     Setting("model", None, "Installed spaCy pipeline to load (default: en_core_web_sm, else its re-package)."),
-    Setting("keep_statements", False, "Keep bare 'make statement' (010) events, dropped by default."),
-    Setting("keep_unknown_actors", False, "Also code events whose agent is no known actor (source '---')."),
-    Setting("actor_files", (), "Extra actor dictionaries (YAML/TSV or PETRARCH .actors) over the built-in ones."),
-    Setting("max_bytes", 10 * 1024 * 1024, "Refuse a single input larger than this many bytes."),
-    Setting("batch_size", 64, "Documents per spaCy nlp.pipe batch."),
+    Setting("keep_statements", False, "Keep bare 'make statement' (010) events, dropped by default.", _flag),
+    Setting("keep_unknown_actors", False, "Also code events whose agent is no known actor (source '---').", _flag),
+    Setting("actor_files", (), "Extra actor dictionaries (YAML/TSV or PETRARCH .actors) over the built-in ones.",
+            _paths),
+    Setting("max_bytes", 10 * 1024 * 1024, "Refuse a single input larger than this many bytes.", _count),
+    Setting("batch_size", 64, "Documents per spaCy nlp.pipe batch.", _count),
+    Setting("workers", None, "Worker processes (local) or Ray actors coding in parallel; default: usable CPUs.",
+            _count),
 )
 
 
@@ -44,6 +65,7 @@ class Settings:
     actor_files: tuple[str, ...] = ()
     max_bytes: int = 10 * 1024 * 1024
     batch_size: int = 64
+    workers: int | None = None
 
     def with_(self, **overrides: Any) -> Settings:
         """A copy with the given fields changed; None values are ignored (an option not given)."""
@@ -67,17 +89,8 @@ def settings_from_env(environ: dict[str, str] | None = None, **overrides: Any) -
 
 
 def _convert(setting: Setting, raw: str) -> Any:
-    default = setting.default
     try:
-        if isinstance(default, bool):
-            if raw.lower() not in ("1", "0", "true", "false", "yes", "no"):
-                raise ValueError(raw)
-            return raw.lower() in ("1", "true", "yes")
-        if isinstance(default, int):
-            return int(raw)
-        if isinstance(default, tuple):
-            return tuple(p for p in raw.split(os.pathsep) if p)
-        return raw
+        return setting.parse(raw)
     except ValueError:
         raise ConfigError(
             f"EVENTWIRE_{setting.name.upper()}={raw!r} is not a valid value for {setting.name}: {setting.help}"

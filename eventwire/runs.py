@@ -1,12 +1,14 @@
 """Ingest runs: sources → ``code_batch`` → ``Store.add_many``, with every skipped input recorded.
 
-    with Store("events.duckdb") as store:
-        summary = ingest_into(store, read_sources(["corpus.jsonl.gz"]), report="failures.jsonl")
+    with Store("events.duckdb") as store, ProcessPool(4, settings) as pool:
+        summary = ingest_into(store, read_sources(["corpus.jsonl.gz"]), settings, report="failures.jsonl",
+                              executor=pool)
 
-``code_batch`` is a pure function of a batch of Documents (no store, no I/O), so a local loop, a
-process pool or a distributed engine can map it over batches. ``ingest_into`` only reads sources,
-skips documents already stored, codes a batch, and writes it whole in one transaction: a run killed at
-any point and started again stores every document exactly once.
+``code_batch`` is a pure function of a batch of Documents (no store, no I/O), so an ``Executor`` (this
+process, a process pool, Ray actors: see ``eventwire.scale``) can map it over batches. ``ingest_into``
+only reads sources, skips documents already stored, hands batches to the executor, and writes each
+result whole in one transaction in this process: a run killed at any point and started again stores
+every document exactly once.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from .config import Settings
 from .errors import ConfigError, EventwireError, InputError, KnowledgeError, ModelError, StoreError
@@ -88,24 +90,42 @@ def code_batch(documents: Sequence[Document], settings: Settings | None = None,
 Progress = Callable[[IngestSummary], None]
 
 
+class Executor(Protocol):
+    """Maps ``code_batch`` over batches (this process, worker processes, Ray actors), results in order."""
+
+    def __enter__(self) -> Executor:
+        """Start the workers (or nothing)."""
+        ...
+
+    def __exit__(self, *exc: Any) -> Any:
+        """Stop the workers."""
+        ...
+
+    def map(self, batches: Iterable[Sequence[Document]]) -> Iterator[BatchResult]:
+        """One BatchResult per batch, in the order the batches came."""
+        ...
+
+
 def ingest_into(store: Store | None, sources: Iterable[Item], settings: Settings | None = None,
                 report: str | os.PathLike[str] | TextIO | None = None, progress: Progress | None = None,
-                limit: int | None = None, nlp: Language | None = None) -> IngestSummary:
+                limit: int | None = None, nlp: Language | None = None,
+                executor: Executor | None = None) -> IngestSummary:
     """Code the documents of ``sources`` into ``store`` (None: code only), one transaction per batch.
 
     Documents already stored (or seen earlier in the run) are not coded again; every Failure is
-    counted by kind and, with ``report``, written as one JSON line.
+    counted by kind and, with ``report``, written as one JSON line. ``executor`` codes the batches
+    (default: this process, with ``nlp`` or the settings' pipeline); the store is written here only.
     """
     settings = settings or Settings()
     if store is not None and store.read_only:
         raise StoreError(f"{store.path} was opened read-only: open it writable to ingest into it")
-    if nlp is None:
-        from .nlp import load_model
+    if executor is None:
+        from .scale.local import InProcess
 
-        nlp = load_model(settings.model)  # once per run, before the first batch, so errors come early
+        executor = InProcess(settings, nlp)
     summary = IngestSummary()
     seen: set[str] = set()
-    with _report_file(report) as out:
+    with _report_file(report) as out, executor:
         def fail(failure: Failure) -> None:
             summary.failed += 1
             summary.skipped[failure.kind] += 1
@@ -114,8 +134,7 @@ def ingest_into(store: Store | None, sources: Iterable[Item], settings: Settings
                 out.flush()
 
         documents = _new_documents(sources, store, seen, summary, fail, limit)
-        while batch := list(islice(documents, settings.batch_size)):
-            result = code_batch(batch, settings, nlp)
+        for result in executor.map(_batches(documents, settings.batch_size)):
             for failure in result.failures:
                 fail(failure)
             summary.coded += len(result.coded)
@@ -128,6 +147,11 @@ def ingest_into(store: Store | None, sources: Iterable[Item], settings: Settings
                 progress(summary)
     summary.seconds = time.monotonic() - summary.started
     return summary
+
+
+def _batches(documents: Iterator[Document], size: int) -> Iterator[list[Document]]:
+    while batch := list(islice(documents, size)):
+        yield batch
 
 
 def _store_batch(store: Store, coded: Sequence[CodedDocument], fail: Callable[[Failure], None]) -> int:
@@ -192,4 +216,4 @@ class _report_file:  # noqa: N801 (used like open())
             self.fh.close()
 
 
-__all__ = ["BatchResult", "IngestSummary", "code_batch", "ingest_into"]
+__all__ = ["BatchResult", "Executor", "IngestSummary", "code_batch", "ingest_into"]

@@ -132,3 +132,48 @@ def test_sigkill_mid_run_then_rerun_loses_and_doubles_nothing(tmp_path: Path) ->
     with Store(killed_db, read_only=True) as a, Store(clean_db, read_only=True) as b:
         sql = "SELECT event_key, num_mentions, num_documents FROM events ORDER BY event_key"
         assert a.rows(sql) == b.rows(sql)
+
+
+class RecordingExecutor:
+    """An Executor that codes in this process and records the batches it is handed."""
+
+    def __init__(self, nlp) -> None:  # type: ignore[no-untyped-def]
+        self.nlp = nlp
+        self.batches: list[list[str]] = []
+        self.entered = self.exited = 0
+
+    def __enter__(self) -> RecordingExecutor:
+        self.entered += 1
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.exited += 1
+
+    def map(self, batches):  # type: ignore[no-untyped-def]
+        for batch in batches:
+            self.batches.append([d.doc_id for d in batch])
+            yield code_batch(batch, nlp=self.nlp)
+
+
+def test_ingest_hands_batches_to_the_executor_and_stores_here(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    path = corpus(tmp_path, 7)
+    executor = RecordingExecutor(nlp)
+    with Store(tmp_path / "e.duckdb") as store:
+        summary = ingest_into(store, read_sources([path]), Settings(batch_size=3), executor=executor)
+        assert counts(store)["documents"] == 7
+    assert [len(b) for b in executor.batches] == [3, 3, 1]
+    assert (executor.entered, executor.exited) == (1, 1)
+    assert (summary.stored, summary.failed) == (7, 2)
+
+
+def test_cli_workers_one_and_two_store_the_same(tmp_path: Path) -> None:
+    from tests.scale.stories import assert_same_store
+
+    path = corpus(tmp_path, 12)
+    for workers in ("1", "2"):
+        proc = _ingest([str(path), "--db", str(tmp_path / f"w{workers}.duckdb"), "--workers", workers,
+                        "--batch-size", "3", "--quiet"])
+        _, err = proc.communicate()
+        assert proc.returncode == 0, err
+        assert "12 stored" in err
+    assert_same_store(tmp_path / "w1.duckdb", tmp_path / "w2.duckdb")

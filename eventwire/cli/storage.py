@@ -1,7 +1,8 @@
-"""Commands over the event store: ingest, events, quotes, stats, documents, export.
+"""Commands over the event store: ingest, load, events, quotes, stats, documents, export.
 
-Each command is one library call: ``runs.ingest_into``, ``Store.events/quotes/stats/documents`` and
-``export.export_store``. Read commands open the store read-only, so they work beside a running server.
+Each command is one library call: ``runs.ingest_into`` (or ``scale.ray.code_to_shards``),
+``scale.parquet.load_into``, ``Store.events/quotes/stats/documents`` and ``export.export_store``.
+Read commands open the store read-only, so they work beside a running server.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from ..config import settings_from_env
+from ..errors import ConfigError
 from ..ingest import FORMATS, Fields, SourceOptions, read_sources
 from ..query import EventFilter
 from ..runs import IngestSummary, ingest_into
@@ -62,7 +64,14 @@ def event_filter(limit: int | None, **opts: Any) -> EventFilter:
 
 @cli.command("ingest")
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH... | URL | -")
-@db_option
+@click.option("--db", type=click.Path(dir_okay=False), help="The DuckDB store file (created if new); or --out.")
+@click.option("--workers", type=click.IntRange(min=1), help="Processes (local) or actors (ray) coding in parallel "
+              "[default: every CPU, or $EVENTWIRE_WORKERS].")
+@click.option("--engine", type=click.Choice(("local", "ray")), default="local", show_default=True,
+              help="Code on this machine, or on Ray (pip install 'eventwire[ray]').")
+@click.option("--address", help="Ray cluster to join (auto, ray://head:10001) [default: a new local Ray].")
+@click.option("--out", type=click.Path(file_okay=False), help="With --engine ray: write coded Parquet shards, "
+              "partitioned by event date, to this folder instead of a store (then `eventwire load`).")
 @click.option("--format-in", type=click.Choice(FORMATS), default="auto", help="Input format (default: by name "
               "and content).")
 @click.option("--text-field", default="text", show_default=True, help="JSONL field holding the story text.")
@@ -82,14 +91,41 @@ def event_filter(limit: int | None, **opts: Any) -> EventFilter:
 def ingest_cmd(inputs: tuple[str, ...], db: str, format_in: str, text_field: str, date_field: str, id_field: str,
                title_field: str, url_field: str, report: str | None, limit: int | None, fetch_links: bool,
                any_language: bool, batch_size: int | None, max_bytes: int | None, model: str | None,
-               quiet: bool) -> None:
+               quiet: bool, workers: int | None, engine: str, address: str | None, out: str | None) -> None:
     """Read stories (files, folders, JSONL(.gz), HTML, RSS/Atom, URLs, stdin), code them, store the events."""
-    settings = settings_from_env(model=model, max_bytes=max_bytes, batch_size=batch_size)
+    from ..scale import make_executor
+
+    settings = settings_from_env(model=model, max_bytes=max_bytes, batch_size=batch_size, workers=workers)
     options = SourceOptions(format=format_in, fields=Fields(text_field, date_field, id_field, title_field, url_field),
                             max_bytes=settings.max_bytes, fetch_links=fetch_links, english_only=not any_language)
+    if (db is None) == (out is None) or (out and engine != "ray"):
+        raise ConfigError("give --db STORE to code into a store, or --engine ray --out FOLDER to write shards")
+    if out is not None:
+        from ..scale.ray import code_to_shards
+
+        summary = code_to_shards(inputs, out, settings, options, address, workers, report=report, limit=limit)
+        click.echo(_summary_line(summary, out), err=True)
+        return
     with Store(db) as store, _Progress(quiet) as progress:
         summary = ingest_into(store, read_sources(inputs, options), settings, report=report, progress=progress,
-                              limit=limit)
+                              limit=limit, executor=make_executor(engine, settings, workers, address))
+    click.echo(_summary_line(summary, store.path), err=True)
+
+
+@cli.command("load")
+@click.argument("shards", type=click.Path(exists=True))
+@db_option
+@click.option("--report", type=click.Path(dir_okay=False), help="Write every skipped input as a JSON line here.")
+@click.option("--batch-size", type=click.IntRange(min=1), help="Documents stored per transaction.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress display.")
+@reports_errors
+def load_cmd(shards: str, db: str, report: str | None, batch_size: int | None, quiet: bool) -> None:
+    """Merge the Parquet shards of `ingest --engine ray --out` into a store (stored documents are skipped)."""
+    from ..scale.parquet import load_into
+
+    settings = settings_from_env(batch_size=batch_size)
+    with Store(db) as store, _Progress(quiet) as progress:
+        summary = load_into(store, shards, settings.batch_size, report=report, progress=progress)
     click.echo(_summary_line(summary, store.path), err=True)
 
 
