@@ -119,10 +119,13 @@ def _glued_at(toks: tuple[Token, ...], i: int, kb: ActorKnowledge) -> Atom | Non
 def _longest_at(toks: tuple[Token, ...], i: int, hi: int, kb: ActorKnowledge, story: Story) -> Atom | None:
     key = ""
     keys: list[str] = []
+    prefixes, surnames = kb.prefixes, story.surnames
     for j in range(i, min(hi, i + kb.max_tokens)):
         if toks[j].pos == "SPACE":
             break
         key += toks[j].text
+        if key not in prefixes and key.lower() not in prefixes and not any(s.startswith(key) for s in surnames):
+            break  # no name begins with this text, so no longer span can match either
         keys.append(key)
     after_the = i > 0 and toks[i - 1].text.lower() == "the"
     for n in range(len(keys), 0, -1):

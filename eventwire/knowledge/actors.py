@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -138,6 +139,9 @@ class ActorKnowledge:
     files: tuple[str, ...] = field(default=())
     caseless: dict[str, tuple[NameEntry, ...]] = field(default_factory=dict)  # imported, any case
     relations: Relations = field(default_factory=lambda: Relations({}, frozenset(), {}))
+    # Every prefix of every key (exact keys as written, folded and caseless keys lower-cased): the
+    # longest-match scan stops as soon as the text so far begins no name, which is most tokens.
+    prefixes: frozenset[str] = frozenset()
 
 
 def compact(text: str) -> str:
@@ -448,18 +452,32 @@ def build_actor_knowledge(extra: Iterable[str] = ()) -> ActorKnowledge:
         from .actor_files import load_user_file
 
         load_user_file(path, index, people, country_names)
+    exact = {k: tuple(v) for k, v in index.exact.items() if v}
+    folded = {k: tuple(v) for k, v in index.folded.items() if v}
+    caseless = {k: tuple(v) for k, v in index.caseless.items() if v}
     return ActorKnowledge(
-        exact={k: tuple(v) for k, v in index.exact.items() if v},
-        folded={k: tuple(v) for k, v in index.folded.items() if v},
+        exact=exact,
+        folded=folded,
         max_tokens=min(index.max_tokens, 12),
         people=people,
         country_names=country_names,
         blocs=blocs,
         guards=_load_guards(base),
         files=(str(base), *(str(p) for p in files)),
-        caseless={k: tuple(v) for k, v in index.caseless.items() if v},
+        caseless=caseless,
         relations=_load_relations(base),
+        prefixes=_prefixes(exact, folded, caseless),
     )
+
+
+def _prefixes(exact: dict[str, Any], folded: dict[str, Any], caseless: dict[str, Any]) -> frozenset[str]:
+    """Every prefix of every lookup key; folded and caseless keys are matched lower-cased."""
+    out: set[str] = set()
+    for keys, lower in ((exact, False), (folded, True), (caseless, True)):
+        for key in keys:
+            k = key.lower() if lower else key
+            out.update(k[:n] for n in range(1, len(k) + 1))
+    return frozenset(out)
 
 
 def user_files(extra: Iterable[str]) -> list[Path]:
