@@ -126,13 +126,7 @@ def ingest_into(store: Store | None, sources: Iterable[Item], settings: Settings
     summary = IngestSummary()
     seen: set[str] = set()
     with _report_file(report) as out, executor:
-        def fail(failure: Failure) -> None:
-            summary.failed += 1
-            summary.skipped[failure.kind] += 1
-            if out is not None:
-                out.write(json.dumps(failure.as_dict(), ensure_ascii=False) + "\n")
-                out.flush()
-
+        fail = failure_recorder(summary, out)
         documents = _new_documents(sources, store, seen, summary, fail, limit)
         for result in executor.map(_batches(documents, settings.batch_size)):
             for failure in result.failures:
@@ -152,6 +146,19 @@ def ingest_into(store: Store | None, sources: Iterable[Item], settings: Settings
 def _batches(documents: Iterator[Document], size: int) -> Iterator[list[Document]]:
     while batch := list(islice(documents, size)):
         yield batch
+
+
+def failure_recorder(summary: IngestSummary, out: TextIO | None) -> Callable[[Failure], None]:
+    """A callback that counts a failure in ``summary`` and writes it to the report file, if any."""
+
+    def fail(failure: Failure) -> None:
+        summary.failed += 1
+        summary.skipped[failure.kind] += 1
+        if out is not None:
+            out.write(json.dumps(failure.as_dict(), ensure_ascii=False) + "\n")
+            out.flush()
+
+    return fail
 
 
 def _store_batch(store: Store, coded: Sequence[CodedDocument], fail: Callable[[Failure], None]) -> int:

@@ -34,7 +34,7 @@ from ..errors import InputError
 from ..export import plain
 from ..ingest import Failure
 from ..records import CodedDocument, Document, Event, Part
-from ..runs import IngestSummary, Progress, _report_file, _store_batch
+from ..runs import IngestSummary, Progress, _report_file, _store_batch, failure_recorder
 from ..store import Store
 
 #: Partition column; its values are ISO dates, ``unknown`` or ``failed``.
@@ -201,13 +201,7 @@ def load_into(store: Store, path: str | os.PathLike[str], batch_size: int = 64,
     summary = IngestSummary()
     seen: set[str] = set()
     with _report_file(report) as out:
-        def fail(failure: Failure) -> None:
-            summary.failed += 1
-            summary.skipped[failure.kind] += 1
-            if out is not None:
-                out.write(json.dumps(failure.as_dict(), ensure_ascii=False) + "\n")
-                out.flush()
-
+        fail = failure_recorder(summary, out)
         for rows in read_shards(path, batch_size):
             new: list[CodedDocument] = []
             for row in rows:
