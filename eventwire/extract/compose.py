@@ -135,25 +135,8 @@ def _resolve(
         kinds = set().union(*(a.entry.anaphor_kinds for a in anaphors))
         earlier = [actor for kind, actor in story.igos if kind in kinds]
         if earlier:
-            if not plain:
-                return make_mention(
-                    parsed,
-                    sent,
-                    head,
-                    group,
-                    earlier[-1],
-                    "coreference",
-                    f"anaphor:{anaphors[-1].entry.name}",
-                )
-            return make_mention(
-                parsed,
-                sent,
-                head,
-                group,
-                earlier[-1],
-                "coreference",
-                f"anaphor:{anaphors[-1].entry.name}+" + "+".join(a.entry.source for a in plain),
-            )
+            entry = f"anaphor:{anaphors[-1].entry.name}" + "".join(f"+{a.entry.source}" for a in plain)
+            return make_mention(parsed, sent, head, group, earlier[-1], "coreference", entry)
     ethnics = [a for a in group if a.entry.kind == "ethnic"]
     if ethnics and not any(a.entry.kind in ("igo", "org", "seat") for a in places):
         return ethnic_actor(parsed, sent, head, group, ethnics, plain, places, kb)

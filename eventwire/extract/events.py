@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..knowledge.cameo import lookup
 from ..knowledge.lexicon import Lexicon, load_lexicon
-from ..records import Actor, DateRef, Document, Event, Evidence, Mention, Parsed, PartKind, Quote, Sentence
+from ..records import Actor, DateRef, Event, Evidence, Mention, Parsed, PartKind, Quote, Sentence
 from ..version import CODER_VERSION
 from .arguments import MentionIndex, antecedent, is_pronoun, with_sector
 from .frames import SentenceTree
@@ -395,6 +395,7 @@ def _to_events(
 ) -> tuple[Event, ...]:
     """Turn candidates into Event records, one per (source, target, code) per sentence."""
     doc = parsed.document
+    lead_paragraph = next((i for i, p in enumerate(doc.parts) if p.kind is PartKind.BODY), -1)
     seen: set[tuple[int, str, str, str]] = set()
     events: list[Event] = []
     for c in candidates:
@@ -447,7 +448,7 @@ def _to_events(
                             trig.start,
                             trig.end,
                             sentence.part,
-                            story_role(doc, sentence),
+                            story_role(sentence, lead_paragraph),
                         ),
                         confidence=_confidence(c, source, target),
                         speaker=c.speaker,
@@ -477,14 +478,13 @@ def _confidence(c: Candidate, source: Mention, target: Mention | None) -> float:
     return round(min(1.0, max(0.05, score)), 3)
 
 
-def story_role(doc: Document, sentence: Sentence) -> str:
+def story_role(sentence: Sentence, lead_paragraph: int) -> str:
     """headline, lead (the first body paragraph, where wire stories put the news), body or caption."""
     if sentence.part is PartKind.TITLE:
         return "headline"
     if sentence.part is PartKind.CAPTION:
         return "caption"
-    first_body = next((i for i, p in enumerate(doc.parts) if p.kind is PartKind.BODY), -1)
-    return "lead" if sentence.paragraph == first_body else "body"
+    return "lead" if sentence.paragraph == lead_paragraph else "body"
 
 
 def _date(parsed: Parsed, dates: Sequence[DateRef], token: int) -> DateRef | None:
