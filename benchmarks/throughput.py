@@ -1,12 +1,13 @@
 """End-to-end throughput on all cores: bare spaCy, eventwire with 1 and N workers, and Ray local.
 
     python benchmarks/throughput.py [--limit 2452] [--corpus ../shared/corpus/news/gigaword_afp_apw.jsonl.gz]
-        [--workers 2] [--no-ray] [--soak 20000]
+        [--workers 2] [--repeat 2] [--no-ray] [--soak 20000]
 
 Prints, for one corpus in one run: bare spaCy ``nlp.pipe`` articles/s and words/s with 1 process and
 with ``n_process=N``; eventwire (read → code → DuckDB store) with 1 worker, with N worker processes and
 with Ray on a local instance of N CPUs (shards, then ``load``); the ratios to bare spaCy at equal
-processes; the N-worker speedup; peak RSS per worker; the store's size. ``--soak N`` then codes N
+processes; the N-worker speedup; peak RSS per worker; the store's size. ``--repeat R`` runs the bare
+and eventwire runs R times, alternating, and reports each one's fastest round. ``--soak N`` then codes N
 documents (the corpus cycled under fresh ids) with the pool, printing worker RSS and string-store size
 as it goes, to show memory stays flat. Other engineers may share the machine: the load average is
 printed beside the figures.
@@ -196,6 +197,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=2452, help="articles to use")
     ap.add_argument("--workers", type=int, default=psutil.cpu_count() or 2, help="N for the parallel runs")
     ap.add_argument("--no-ray", action="store_true", help="leave out the Ray run")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="rounds of the bare and eventwire runs; each figure is its fastest round")
     ap.add_argument("--soak", type=int, default=0, help="then code this many cycled documents (e.g. 20000)")
     ap.add_argument("--soak-only", action="store_true", help="only the soak run, not the throughput table")
     ap.add_argument("--recycle-after", type=int, default=None, help="soak: reload a worker's pipeline after N docs")
@@ -216,21 +219,41 @@ def main() -> None:
             soak(articles, args.soak, n, work, settings, _recycle(args.recycle_after))
             return
         list(load_model().pipe(texts[:20]))  # warm-up
-        rows: list[tuple[str, int, float, float]] = []  # (label, processes, seconds, peak RSS MB per worker)
-        with PeakRss(me) as rss:
-            rows.append(("bare spaCy nlp.pipe", 1, bare_spacy(texts, 1), rss.worst()))
-        rows.append((f"bare spaCy n_process={n}", n, bare_spacy(texts, n), 0.0))
-        with PeakRss(me) as rss:
-            one = eventwire_run(path, work / "one.duckdb", InProcess(settings), settings)
-        rows.append(("eventwire 1 worker", 1, one.seconds, rss.worst()))
-        with PeakRss(pool_workers) as rss:
-            many = eventwire_run(path, work / "many.duckdb", ProcessPool(n, settings), settings)
-        rows.append((f"eventwire {n} workers", n, many.seconds, rss.worst()))
+        best: dict[str, tuple[float, float]] = {}  # label → (fastest seconds, peak RSS MB per worker)
         ray_line = ""
-        if not args.no_ray:
-            started, seconds, _, ray_rss = ray_run(path, work, n, settings)
-            rows.append((f"eventwire Ray local ({n} CPUs)", n, seconds, ray_rss))
-            ray_line = f"   (Ray start-up {started:.1f}s, not counted)"
+
+        def keep(label: str, seconds: float, peak: float) -> None:
+            old = best.get(label)
+            best[label] = (min(seconds, old[0]) if old else seconds, max(peak, old[1]) if old else peak)
+
+        # Rounds alternate bare and eventwire runs, and each keeps its fastest (as timeit does): a
+        # neighbour's job that slows one run then cannot pass for eventwire's own overhead.
+        for r in range(args.repeat):
+            for f in (work / "one.duckdb", work / "many.duckdb"):
+                for stale in f.parent.glob(f.name + "*"):
+                    stale.unlink()
+            with PeakRss(me) as rss:
+                keep("bare spaCy nlp.pipe", bare_spacy(texts, 1), rss.worst())
+            with PeakRss(me) as rss:
+                one = eventwire_run(path, work / "one.duckdb", InProcess(settings), settings)
+            keep("eventwire 1 worker", one.seconds, rss.worst())
+            keep(f"bare spaCy n_process={n}", bare_spacy(texts, n), 0.0)
+            with PeakRss(pool_workers) as rss:
+                many = eventwire_run(path, work / "many.duckdb", ProcessPool(n, settings), settings)
+            keep(f"eventwire {n} workers", many.seconds, rss.worst())
+            if not args.no_ray:
+                for stale in (work / "shards", *work.glob("ray.duckdb*")):
+                    shutil.rmtree(stale) if stale.is_dir() else stale.unlink(missing_ok=True)
+                started, seconds, _, ray_rss = ray_run(path, work, n, settings)
+                keep(f"eventwire Ray local ({n} CPUs)", seconds, ray_rss)
+                ray_line = f"   (Ray start-up {started:.1f}s, not counted)"
+            if args.repeat > 1:
+                print(f"round {r + 1}: " + ", ".join(f"{k} {v[0]:.1f}s" for k, v in best.items()), flush=True)
+        procs = {"bare spaCy nlp.pipe": 1, "eventwire 1 worker": 1}
+        rows: list[tuple[str, int, float, float]] = [  # (label, processes, seconds, peak RSS MB per worker)
+            (label, procs.get(label, n), seconds, peak) for label, (seconds, peak) in best.items()]
+        rows.sort(key=lambda row: (not row[0].startswith("bare"), row[1]))
+        one_s, many_s = best["eventwire 1 worker"][0], best[f"eventwire {n} workers"][0]
         print(f"\n{'':32}{'procs':>6}{'articles/s':>12}{'words/s':>10}{'seconds':>9}{'vs bare':>9}"
               f"{'peak RSS/worker':>17}")
         bare = {r[1]: r[2] for r in rows if r[0].startswith("bare")}
@@ -238,7 +261,7 @@ def main() -> None:
             ratio = "" if label.startswith("bare") else f"{bare[procs] / seconds:9.2f}"
             print(f"{label:32}{procs:6}{len(texts) / seconds:12.1f}{words / seconds:10.0f}{seconds:9.1f}"
                   f"{ratio:>9}{(f'{peak:.0f} MB' if peak else ''):>17}")
-        print(f"\n{n} workers vs 1 worker: {one.seconds / many.seconds:.2f}x   "
+        print(f"\n{n} workers vs 1 worker: {one_s / many_s:.2f}x   "
               f"bare spaCy {n} vs 1 process: {bare[1] / bare[n]:.2f}x{ray_line}")
         print(f"events {one.events:,}, quotes {one.quotes:,}; store {store_mb(work / 'one.duckdb'):.1f} MB "
               f"({store_mb(work / 'one.duckdb') * 1024 / max(one.stored, 1):.1f} KB/document); "

@@ -92,9 +92,11 @@ def _code_sentence(
     statements: list[tuple[int, Mention, list[int], list[int]]] = []
     out: list[Candidate] = []
     for i in sorted(tree.span(), key=lambda j: (tree.depth(j), j)):
-        if i in reader.consumed or in_condition(tree, i):
+        if i in reader.consumed:
             continue
         pred = tree.predicate(i)
+        if (pred is None and tree.tok(i).pos not in ("NOUN", "PROPN")) or in_condition(tree, i):
+            continue  # only predicates and nouns can be events; asking the cheap question first
         if pred is not None:
             readings = reader.read_verb(pred)
             reader.consumed.update(pred.anchors)

@@ -61,6 +61,10 @@ class SentenceTree:
         self.sentence = sentence
         self.tokens = parsed.tokens
         self._kids: dict[int, list[int]] = {}
+        self._ancestors: dict[int, tuple[int, ...]] = {}
+        #: Answers to pure per-token questions other modules ask many times of one sentence
+        #: ("is token i inside a condition?"), keyed by question, then token.
+        self.memo: dict[str, dict[int, bool]] = {}
         for t in parsed.tokens[sentence.token_start : sentence.token_end]:
             if t.head != t.i:
                 self._kids.setdefault(t.head, []).append(t.i)
@@ -75,8 +79,13 @@ class SentenceTree:
 
     def kids(self, i: int, *deps: str) -> list[int]:
         """Children of ``i`` (with one of ``deps`` when given), in order."""
-        found = self._kids.get(i, [])
-        return [k for k in found if not deps or self.tokens[k].dep in deps]
+        found = self._kids.get(i)
+        if not found:
+            return []
+        if not deps:
+            return list(found)
+        tokens = self.tokens
+        return [k for k in found if tokens[k].dep in deps]
 
     def kids_of(self, anchors: tuple[int, ...], *deps: str) -> list[int]:
         """Children of any anchor token with one of ``deps``."""
@@ -84,14 +93,7 @@ class SentenceTree:
 
     def depth(self, i: int) -> int:
         """Distance from ``i`` to the sentence root."""
-        d, seen = 0, {i}
-        while self.tokens[i].head != i and d < 100:
-            i = self.tokens[i].head
-            if i in seen:
-                break
-            seen.add(i)
-            d += 1
-        return d
+        return len(self.ancestors(i))
 
     def clause_depth(self, i: int) -> int:
         """How many clauses embed token ``i``: 0 for the main clause, +1 for a noun that is no predicate."""
@@ -100,15 +102,22 @@ class SentenceTree:
             depth += self.tokens[j].dep in CLAUSE_DEPS
         return depth
 
-    def ancestors(self, i: int) -> list[int]:
+    def ancestors(self, i: int) -> tuple[int, ...]:
         """Heads of ``i`` up to the root, nearest first."""
+        # Every token's chain is walked several times per sentence (ordering, conditions, clause
+        # depth): it is computed once.
+        known = self._ancestors.get(i)
+        if known is not None:
+            return known
         out: list[int] = []
-        while self.tokens[i].head != i and len(out) < 100:
-            i = self.tokens[i].head
-            if i in out:
+        j = i
+        while self.tokens[j].head != j and len(out) < 100:
+            j = self.tokens[j].head
+            if j in out:
                 break
-            out.append(i)
-        return out
+            out.append(j)
+        self._ancestors[i] = found = tuple(out)
+        return found
 
     def subtree(self, i: int) -> range:
         """Token indices of the subtree of ``i``."""

@@ -102,11 +102,15 @@ def is_condition(tree: SentenceTree, i: int) -> bool:
 def in_condition(tree: SentenceTree, i: int) -> bool:
     """Whether token ``i`` lies in a clause that did not happen: a condition ("if they continue")
     or what someone was warned or kept from ("warned NATO against deploying", "stopped from entering")."""
+    memo = tree.memo.setdefault("opens_condition", {})  # asked of every head on every token's path
     for j in [i, *tree.ancestors(i)]:
-        t = tree.tok(j)
-        if t.pos in ("VERB", "AUX") and is_condition(tree, j):
-            return True
-        if t.dep == "pcomp" and tree.tok(t.head).text.lower() in UNREAL_PREPS:
+        opens = memo.get(j)
+        if opens is None:
+            t = tree.tok(j)
+            opens = memo[j] = (t.pos in ("VERB", "AUX") and is_condition(tree, j)) or (
+                t.dep == "pcomp" and tree.tok(t.head).text.lower() in UNREAL_PREPS
+            )
+        if opens:
             return True
     return False
 

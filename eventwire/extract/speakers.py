@@ -50,6 +50,7 @@ class QuoteKnowledge:
     framing_breakers: dict[str, frozenset[str]] = field(default_factory=dict)
     speech_nouns: frozenset[str] = frozenset()
     signature_dashes: tuple[str, ...] = ()
+    phrase_starts: frozenset[str] = frozenset()  # first words of the phrases: most tokens start none
 
 
 @lru_cache(maxsize=4)
@@ -69,6 +70,7 @@ def load_quote_knowledge(path: str | None = None) -> QuoteKnowledge:
             cues=cues,
             indirect_only=frozenset(raw.get("indirect_only", ())),
             phrases=tuple(tuple(p) for p in raw.get("attribution_phrases", ())),
+            phrase_starts=frozenset(str(p[0]) for p in raw.get("attribution_phrases", ()) if p),
             pronouns={str(k): frozenset(v) for k, v in raw.get("pronouns", {}).items()},
             role_nouns=frozenset(raw.get("role_nouns", ())),
             media_words=frozenset(raw.get("media_words", ())),
@@ -188,6 +190,8 @@ class SpeakerResolver:
 
     def phrase_at(self, i: int) -> Attribution | None:
         """An attribution phrase ("according to X") starting at token ``i``, with X as subject."""
+        if self.tokens[i].text.lower() not in self.kn.phrase_starts:
+            return None
         for words in self.kn.phrases:
             end = i + len(words)
             if end > len(self.tokens) or self.tokens[end - 1].sent != self.tokens[i].sent:

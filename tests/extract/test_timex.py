@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from eventwire.extract.timex import attach_date, find_dates
-from eventwire.extract.timex_rules import find_candidates, resolve
+from eventwire.extract.timex_rules import find_candidates, patterns, resolve
 from eventwire.ingest import read_path
 from eventwire.nlp import parse
 from eventwire.records import DateRef, Parsed
@@ -728,3 +728,50 @@ def test_holidays_and_narrative_references(parse_story, sentence: str, text: str
 )
 def test_unanchored_and_non_dates_do_not_resolve(parse_story, sentence: str) -> None:  # type: ignore[no-untyped-def]
     assert find_dates(parse_story(sentence, published=PUB)) == ()
+
+
+def _gate_misses(texts: list[str]) -> list[tuple[str, str]]:
+    """(rule kind, text) wherever a rule matches a text its gate would have kept it from."""
+    return [
+        (kind, text)
+        for kind, rx, gate in patterns()
+        if gate is not None
+        for text in texts
+        if rx.search(text) and not gate.search(text)
+    ]
+
+
+def test_rule_gates_never_hide_a_match() -> None:
+    # The gates skip a rule unless a text holds what any of its matches must hold; a gate stricter
+    # than its rule would silently lose dates. Every example of this file must get through.
+    texts = [row[0] for row in RESOLVED] + [row[0] for row in HOLIDAYS_AND_NARRATIVE] + NOT_DATES + [
+        "the '90s", "Q3 2021", "the final quarter of last year", "the second half of 2022", "a week ago",
+        "in the early 1990s", "the mid-1980's", "by the end of the month", "at the start of next year",
+        "early next month", "late 2023", "in mid-March", "two days later", "three weeks earlier",
+        "the spring of 2020", "Dec. 21, 2021", "last September",
+    ]
+    assert len(_gate_misses(texts)) == 0, _gate_misses(texts)
+
+
+def test_gated_candidates_span_the_rules() -> None:
+    # Each gate guards at least one rule and each guarded rule still finds its dates
+    found = {c.kind for text in ("in the early 1990s", "the first half of next year", "last March",
+                                 "March 2020", "late 2023", "two years ago", "two days after",
+                                 "at the end of next month", "at the end of the year")
+             for c in find_candidates(text, D(PUB))}
+    assert {"decade", "quarter", "month", "month_year", "year", "ago", "anchored",
+            "rel_month_part", "rel_year_part"} <= found
+
+
+@needs_shared
+def test_rule_gates_never_hide_a_match_in_real_news() -> None:
+    import gzip
+    import json
+    import re
+
+    from tests.conftest import SHARED
+
+    with gzip.open(SHARED / "gold" / "dev" / "timex_aquaint.jsonl.gz", "rt", encoding="utf-8") as fh:
+        texts = [s for line in fh for s in re.split(r"(?<=[.!?])\s+", json.loads(line)["text"]) if s.strip()]
+    assert len(texts) > 500
+    assert _gate_misses(texts) == []
