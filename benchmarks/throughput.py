@@ -83,7 +83,7 @@ def pool_workers() -> list[psutil.Process]:
 
 
 def ray_workers() -> list[psutil.Process]:
-    return [p for p in psutil.process_iter() if "ShardCoder" in _cmd(p) or "MapWorker" in _cmd(p)]
+    return [p for p in psutil.process_iter() if any(k in _cmd(p) for k in ("ShardCoder", "MapWorker", "BatchCoder"))]
 
 
 def _cmd(p: psutil.Process) -> str:
@@ -137,12 +137,17 @@ def eventwire_run(path: Path, db: Path, executor: Any, settings: Settings) -> In
         return ingest_into(store, read_sources([path]), settings, executor=executor)
 
 
-def ray_run(path: Path, work: Path, cpus: int, settings: Settings) -> tuple[float, float, IngestSummary, float]:
-    """(Ray start-up seconds, code+load seconds, load summary, peak worker RSS MB) on a local Ray."""
+def ray_run(path: Path, work: Path, cpus: int, settings: Settings) -> tuple[float, float, float, float, float]:
+    """On a local Ray: (start-up s, shards + load s, their peak worker RSS MB, actors → store s, its peak RSS MB).
+
+    The first is the cluster path (Ray Data reads, an actor pool codes, Parquet, then ``load``); the
+    second, ``--engine ray --db``, only Ray actors (this process reads and stores). Their difference
+    is what Ray Data's own machinery costs.
+    """
     import ray
 
     from eventwire.scale.parquet import load_into
-    from eventwire.scale.ray import code_to_shards
+    from eventwire.scale.ray import RayActors, code_to_shards
 
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     t0 = time.perf_counter()
@@ -153,8 +158,11 @@ def ray_run(path: Path, work: Path, cpus: int, settings: Settings) -> tuple[floa
         with PeakRss(ray_workers) as rss:
             code_to_shards([path], work / "shards", settings)
         with Store(work / "ray.duckdb") as store:
-            summary = load_into(store, work / "shards", settings.batch_size)
-        return started, time.perf_counter() - t0, summary, rss.worst()
+            load_into(store, work / "shards", settings.batch_size)
+        shards = time.perf_counter() - t0
+        with PeakRss(ray_workers) as actors_rss:
+            direct = eventwire_run(path, work / "ray-actors.duckdb", RayActors(settings), settings)
+        return started, shards, rss.worst(), direct.seconds, actors_rss.worst()
     finally:
         ray.shutdown()
 
@@ -242,10 +250,11 @@ def main() -> None:
                 many = eventwire_run(path, work / "many.duckdb", ProcessPool(n, settings), settings)
             keep(f"eventwire {n} workers", many.seconds, rss.worst())
             if not args.no_ray:
-                for stale in (work / "shards", *work.glob("ray.duckdb*")):
+                for stale in (work / "shards", *work.glob("ray*.duckdb*")):
                     shutil.rmtree(stale) if stale.is_dir() else stale.unlink(missing_ok=True)
-                started, seconds, _, ray_rss = ray_run(path, work, n, settings)
-                keep(f"eventwire Ray local ({n} CPUs)", seconds, ray_rss)
+                started, seconds, ray_rss, direct, direct_rss = ray_run(path, work, n, settings)
+                keep(f"eventwire Ray Data → shards → load ({n} CPUs)", seconds, ray_rss)
+                keep(f"eventwire Ray actors → store ({n} CPUs)", direct, direct_rss)
                 ray_line = f"   (Ray start-up {started:.1f}s, not counted)"
             if args.repeat > 1:
                 print(f"round {r + 1}: " + ", ".join(f"{k} {v[0]:.1f}s" for k, v in best.items()), flush=True)
@@ -254,13 +263,15 @@ def main() -> None:
             (label, procs.get(label, n), seconds, peak) for label, (seconds, peak) in best.items()]
         rows.sort(key=lambda row: (not row[0].startswith("bare"), row[1]))
         one_s, many_s = best["eventwire 1 worker"][0], best[f"eventwire {n} workers"][0]
-        print(f"\n{'':32}{'procs':>6}{'articles/s':>12}{'words/s':>10}{'seconds':>9}{'vs bare':>9}"
+        print(f"\n{'':46}{'procs':>6}{'articles/s':>12}{'words/s':>10}{'seconds':>9}{'vs bare':>9}"
               f"{'peak RSS/worker':>17}")
         bare = {r[1]: r[2] for r in rows if r[0].startswith("bare")}
         for label, procs, seconds, peak in rows:
             ratio = "" if label.startswith("bare") else f"{bare[procs] / seconds:9.2f}"
-            print(f"{label:32}{procs:6}{len(texts) / seconds:12.1f}{words / seconds:10.0f}{seconds:9.1f}"
+            print(f"{label:46}{procs:6}{len(texts) / seconds:12.1f}{words / seconds:10.0f}{seconds:9.1f}"
                   f"{ratio:>9}{(f'{peak:.0f} MB' if peak else ''):>17}")
+        print("(1-process rows: RSS of this benchmark process, which also holds the corpus and the heap its "
+              "earlier runs left; pool and Ray rows: the largest worker)")
         print(f"\n{n} workers vs 1 worker: {one_s / many_s:.2f}x   "
               f"bare spaCy {n} vs 1 process: {bare[1] / bare[n]:.2f}x{ray_line}")
         print(f"events {one.events:,}, quotes {one.quotes:,}; store {store_mb(work / 'one.duckdb'):.1f} MB "

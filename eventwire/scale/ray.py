@@ -21,6 +21,7 @@ import json
 import os
 import pickle
 import time
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -215,10 +216,15 @@ def code_to_shards(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathL
         ds.context.target_max_block_size = READ_BLOCK_BYTES
         ds = ds.flat_map(read_shard, fn_kwargs={"options": options}, num_cpus=IO_TASK_CPUS)
         ds = ds.map_batches(ShardCoder, fn_constructor_kwargs={"settings": settings, "recycle": recycle or Recycle()},
-                            batch_size=settings.batch_size, batch_format="numpy", concurrency=n, num_cpus=cpus)
+                            batch_size=settings.batch_size, batch_format="numpy",
+                            compute=ray.data.ActorPoolStrategy(size=n), num_cpus=cpus)
         try:
-            ds.write_parquet(os.fspath(out), partition_cols=[PARTITION], mode=ray.data.SaveMode.OVERWRITE,
-                             min_rows_per_file=ROWS_PER_WRITE, ray_remote_args={"num_cpus": IO_TASK_CPUS})
+            with warnings.catch_warnings():
+                # Planning sees one input row per file and warns that the pool cannot be kept busy, but
+                # each file is cut into many small blocks as it is read: every actor gets work.
+                warnings.filterwarnings("ignore", message="The minimum number of concurrent actors")
+                ds.write_parquet(os.fspath(out), partition_cols=[PARTITION], mode=ray.data.SaveMode.OVERWRITE,
+                                 min_rows_per_file=ROWS_PER_WRITE, ray_remote_args={"num_cpus": IO_TASK_CPUS})
         except ray.exceptions.RayTaskError as exc:
             cause = exc.cause if isinstance(getattr(exc, "cause", None), EventwireError) else None
             if cause is not None:
