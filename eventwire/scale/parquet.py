@@ -204,12 +204,13 @@ def load_into(store: Store, path: str | os.PathLike[str], batch_size: int = 64,
         fail = failure_recorder(summary, out)
         for rows in read_shards(path, batch_size):
             new: list[CodedDocument] = []
+            stored = store.stored([row["doc_id"] for row in rows if row["kind"] != "failure"])
             for row in rows:
                 if row["kind"] == "failure":
                     fail(failure_from_row(row))
                     continue
                 summary.read += 1
-                if row["doc_id"] in seen or store.has(row["doc_id"]):
+                if row["doc_id"] in seen or row["doc_id"] in stored:
                     summary.already += 1
                     continue
                 seen.add(row["doc_id"])

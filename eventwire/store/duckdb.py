@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from types import TracebackType
 from typing import Any
@@ -155,6 +155,12 @@ class Store:
     def has(self, doc_id: str) -> bool:
         """Whether a document with this doc_id is stored."""
         return bool(self._con.execute(schema.HAS_DOCUMENT, [doc_id]).fetchall())
+
+    def stored(self, doc_ids: Sequence[str]) -> set[str]:
+        """Which of these doc_ids are stored (one query: a run asks this of every document it reads)."""
+        if not doc_ids:
+            return set()
+        return {r[0] for r in self._con.execute(schema.EXISTING_DOCUMENTS, {"ids": list(doc_ids)}).fetchall()}
 
     def events(self, filter: Any = None, **filters: Any) -> list[dict[str, Any]]:
         """Deduplicated events with a mention matching the filter (an EventFilter or its fields)."""

@@ -31,6 +31,7 @@ def test_add_writes_every_table(store: Store) -> None:
     assert store.add(coded(story())) is True
     assert counts(store) == {"documents": 1, "mentions": 2, "events": 2, "actors": 4, "quotes": 1}
     assert store.has("a") and not store.has("b")
+    assert store.stored(["b", "a", "a", "c"]) == {"a"} and store.stored([]) == set()
     doc = store.documents()[0]
     assert doc["outlet"] == "news.example.com" and doc["num_events"] == 2 and "text" not in doc
 
