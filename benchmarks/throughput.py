@@ -5,7 +5,8 @@
 
 Prints, for one corpus in one run: bare spaCy ``nlp.pipe`` articles/s and words/s with 1 process and
 with ``n_process=N``; eventwire (read → code → DuckDB store) with 1 worker, with N worker processes and
-with Ray on a local instance of N CPUs (shards, then ``load``); the ratios to bare spaCy at equal
+on a local Ray instance of N CPUs, both ways: Ray Data → Parquet shards → ``load`` (the cluster path)
+and Ray actors → this store (``--engine ray --db``); the ratios to bare spaCy at equal
 processes; the N-worker speedup; peak RSS per worker; the store's size. ``--repeat R`` runs the bare
 and eventwire runs R times, alternating, and reports each one's fastest round. ``--soak N`` then codes N
 documents (the corpus cycled under fresh ids) with the pool, printing worker RSS and string-store size
