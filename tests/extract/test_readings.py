@@ -1,4 +1,4 @@
-"""Round-2 coder cases: reported acts, light-verb nouns, wrapped intent, targets and business-news vetoes."""
+"""Round-2 coder cases: what is not coded, reported acts with unnamed agents, one statement per speech verb."""
 
 from __future__ import annotations
 
@@ -7,49 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from eventwire.records import Parsed
-from tests.extract.test_events import _events, _has, _triples, stub_mentions
-
-# (sentence, source, code or root prefix, target) — invented wire-style sentences.
-CODED = [
-    # a speech verb's content is coded; an announced act of one's own is intent (03) or threat (13)
-    ("Hamas said it will release the Israeli hostages.", "PSEREB", "0353", "ISR"),
-    ("Russia said it will send troops to Syria.", "RUS", "138", "SYR"),
-    ("Iran said it will lay down its weapons.", "IRN", "0356", None),
-    ("Pakistan said Syria must withdraw its forces.", "PAK", "10", "SYR"),
-    ("Egypt said that Sudan should ensure security on the border.", "EGY", "100", "SDN"),
-    # light verbs find their event noun in a compound or in a quantity's phrase
-    ("Qatar launched a mediation effort between Ethiopia and Eritrea.", "QAT", "045", None),
-    ("The United States announced $33 million in assistance to Ukraine.", "USA", "07", "UKR"),
-    ("Colombia declared a state of siege in Venezuela.", "COL", "19", "VEN"),
-    ("Germany announced a suspension of aid to Mali.", "DEU", "162", "MLI"),
-    ("Turkey announced a freeze on talks with Armenia.", "TUR", "164", "ARM"),
-    ("Turkey sent a condolence message to Iran.", "TUR", "018", "IRN"),
-    # object constraints look through a quantity or a compound
-    ("Egypt lifted the state of emergency in Cairo.", "EGY", "081", "EGYGOV"),
-    ("France ended mediation efforts with Iran.", "FRA", "164", "IRN"),
-    ("Germany returned dozens of artifacts to Egypt.", "DEU", "0842", "EGY"),
-    # considering an act is not doing it
-    ("Japan is considering sending aid to North Korea.", "JPN", "014", "PRK"),
-    # targets: a misparsed dative, a passive event noun, the noun subject of a verb
-    ("The United States gave Ukraine military aid.", "USA", "072", "UKR"),
-    ("The attack on Ukraine by Russian forces killed five civilians.", "RUS", "19", "UKR"),
-    ("Sanctions imposed on Iran by the United States were eased.", "USA", "163", "IRN"),
-    # appeals for punishment or force are demands
-    ("The European Union called for sanctions against Russia.", "IGOEU", "100", "RUS"),
-    ("China strengthened its forces near Taiwan.", "CHN", "154", "TWN"),
-    ("Hackers from China launched cyber attacks on Taiwan.", "CHN", "19", "TWN"),
-    ("Germany lent $1 billion to Ukraine.", "DEU", "071", "UKR"),
-    ("China trades with Iran despite the sanctions.", "CHN", "061", "IRN"),
-]
-
-
-@pytest.mark.parametrize(("text", "source", "code", "target"), CODED, ids=[c[0][:40] for c in CODED])
-def test_codes_event(
-    parse_story: Callable[..., Parsed], text: str, source: str, code: str, target: str | None
-) -> None:
-    events = _events(parse_story, text)
-    assert _has(events, source, code, target), sorted(_triples(events))
-
+from tests.extract.test_events import _events, _triples, stub_mentions
 
 # (sentence, CAMEO root that must not be coded)
 NOT_CODED = [
@@ -68,31 +26,6 @@ NOT_CODED = [
 def test_does_not_code(parse_story: Callable[..., Parsed], text: str, root: str) -> None:
     events = _events(parse_story, text)
     assert not [e for e in events if e.root == root[:2] and e.cameo.startswith(root)], sorted(_triples(events))
-
-
-# Ordinary business, sport and tech sentences with actors in them: nothing political happens.
-NOTHING = [
-    "Firms in Japan must meet the new regulations by March.",
-    "Chinese banks are seeking alliances to boost profits.",
-    "Shares in France were trading at a discount on Friday.",
-    "German newspapers are investing in new printing machinery.",
-    "The Japanese company has withdrawn its takeover offer for the German bank.",
-    "A Turkish sprinter will contest the 60m hurdles in Berlin.",
-    "Google said the Chinese companies which received the links had paid for the service.",
-    "The French firm has deals with 20 Olympic bodies in Europe.",
-    "The Indian government is now examining the report on fuel prices.",
-    "Critics say the bill could be abused by firms in China.",
-    "Our efforts in Brazil are targeted to securing new models.",
-    "Do you want an immediate response from Germany?",
-    "The Brazilian firm sought bankruptcy protection in December.",
-    "The boom in China would help world economic growth.",
-]
-
-
-@pytest.mark.parametrize("text", NOTHING, ids=[t[:40] for t in NOTHING])
-def test_codes_nothing(parse_story: Callable[..., Parsed], text: str) -> None:
-    events = _events(parse_story, text)
-    assert not events, sorted(_triples(events))
 
 
 REPORTED = [
