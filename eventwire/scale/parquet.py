@@ -34,7 +34,7 @@ from ..errors import InputError
 from ..export import plain
 from ..ingest import Failure
 from ..records import CodedDocument, Document, Event, Part
-from ..runs import IngestSummary, Progress, _report_file, _store_batch, failure_recorder
+from ..runs import IngestSummary, Progress, _report_file, _store_batch, failure_recorder, unseen
 from ..store import Store
 
 #: Partition column; its values are ISO dates, ``unknown`` or ``failed``.
@@ -203,18 +203,13 @@ def load_into(store: Store, path: str | os.PathLike[str], batch_size: int = 64,
     with _report_file(report) as out:
         fail = failure_recorder(summary, out)
         for rows in read_shards(path, batch_size):
-            new: list[CodedDocument] = []
-            stored = store.stored([row["doc_id"] for row in rows if row["kind"] != "failure"])
             for row in rows:
                 if row["kind"] == "failure":
                     fail(failure_from_row(row))
-                    continue
-                summary.read += 1
-                if row["doc_id"] in seen or row["doc_id"] in stored:
-                    summary.already += 1
-                    continue
-                seen.add(row["doc_id"])
-                new.append(coded_from_row(row))
+            coded = [row for row in rows if row["kind"] != "failure"]
+            summary.read += len(coded)
+            fresh = unseen([row["doc_id"] for row in coded], store, seen, summary)
+            new = [coded_from_row(row) for row, keep in zip(coded, fresh, strict=True) if keep]
             summary.coded += len(new)
             summary.events += sum(len(c.events) for c in new)
             summary.quotes += sum(len(c.quotes) for c in new)
