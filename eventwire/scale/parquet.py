@@ -25,7 +25,7 @@ import time
 import types
 import typing
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any, TextIO
@@ -119,25 +119,40 @@ def failure_from_row(row: dict[str, Any]) -> Failure:
 
 def from_plain(kind: Any, value: Any) -> Any:
     """Rebuild a value of type ``kind`` (record, enum, date, tuple, optional) from its ``plain`` form."""
-    if value is None:
-        return None
+    return converter(kind)(value)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@cache
+def converter(kind: Any) -> Callable[[Any], Any]:
+    """The function that rebuilds values of type ``kind`` from their ``plain`` form (None stays None).
+
+    Built once per type: walking the type hints for every value cost two thirds of ``load``'s time.
+    """
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(kind) if a is not type(None)]
-        return from_plain(options[0], value)  # records' unions are all "X | None"
+        return converter(options[0])  # records' unions are all "X | None"
     if origin is tuple:
-        args = typing.get_args(kind)
-        return tuple(from_plain(args[0], v) for v in value)
+        item = converter(typing.get_args(kind)[0])
+        if item is _same:
+            return lambda v: None if v is None else tuple(v)
+        return lambda v: None if v is None else tuple([item(x) for x in v])
     if dataclasses.is_dataclass(kind) and isinstance(kind, type):
-        hints = _hints(kind)
-        return kind(**{name: from_plain(hints[name], v) for name, v in value.items()})
+        record: Any = kind
+        fields = {name: converter(hint) for name, hint in _hints(kind).items()}
+        return lambda v: None if v is None else record(**{name: fields[name](x) for name, x in v.items()})
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        return kind(value)
+        member: Any = kind
+        return lambda v: None if v is None else member(v)
     if kind is dt.date:
-        return dt.date.fromisoformat(value)
+        return lambda v: None if v is None else dt.date.fromisoformat(v)
     if kind is float:
-        return float(value)
-    return value
+        return lambda v: None if v is None else float(v)
+    return _same
 
 
 @cache
@@ -223,5 +238,5 @@ def load_into(store: Store, path: str | os.PathLike[str], batch_size: int = 64,
 
 
 __all__ = ["COLUMNS", "FAILED", "PARTITION", "UNKNOWN_DATE", "arrow_schema", "coded_from_row", "coded_row",
-           "event_date", "failure_from_row", "failure_row", "from_plain", "load_into", "read_shards",
+           "converter", "event_date", "failure_from_row", "failure_row", "from_plain", "load_into", "read_shards",
            "rows_to_table"]

