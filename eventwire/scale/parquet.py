@@ -174,6 +174,16 @@ def _date(value: str | None) -> dt.date | None:
 
 # -- reading shards into a store --------------------------------------------------------------------
 
+#: DuckDB's scan of a shard folder, its glob (``shard_glob``) as the one parameter.
+SHARD_SCAN = "read_parquet(?, hive_partitioning = true, union_by_name = true)"
+
+
+def shard_glob(path: str | os.PathLike[str]) -> str:
+    """The glob of a shard folder's Parquet files (or the path of one Parquet file)."""
+    root = Path(path)
+    return str(root / "**" / "*.parquet") if root.is_dir() else str(root)
+
+
 def read_shards(path: str | os.PathLike[str], batch_size: int = 64) -> Iterator[list[dict[str, Any]]]:
     """The rows of a shard folder (or one Parquet file), in input order, ``batch_size`` at a time."""
     import duckdb  # DuckDB reads the Hive layout itself: loading needs no pyarrow and no Ray
@@ -182,13 +192,11 @@ def read_shards(path: str | os.PathLike[str], batch_size: int = 64) -> Iterator[
     if not root.exists():
         raise InputError(str(root), "no such Parquet shard folder; give the --out folder of an "
                                     "`ingest --engine ray` run")
-    pattern = str(root / "**" / "*.parquet") if root.is_dir() else str(root)
     con = duckdb.connect()
     try:
         # Input order is the order a local run stores documents in, which decides ties such as an
         # event's first document; DuckDB sorts out of core and streams the rows.
-        cur = con.execute(f"SELECT * EXCLUDE ({PARTITION}) FROM read_parquet(?, hive_partitioning = true, "
-                          "union_by_name = true) ORDER BY ordinal", [pattern])
+        cur = con.execute(f"SELECT * EXCLUDE ({PARTITION}) FROM {SHARD_SCAN} ORDER BY ordinal", [shard_glob(root)])
     except duckdb.Error as exc:
         con.close()
         raise InputError(str(root), f"not a folder of eventwire Parquet shards ({_first_line(exc)}); give "
@@ -237,6 +245,6 @@ def load_into(store: Store, path: str | os.PathLike[str], batch_size: int = 64,
     return summary
 
 
-__all__ = ["COLUMNS", "FAILED", "PARTITION", "UNKNOWN_DATE", "arrow_schema", "coded_from_row", "coded_row",
-           "converter", "event_date", "failure_from_row", "failure_row", "from_plain", "load_into", "read_shards",
-           "rows_to_table"]
+__all__ = ["COLUMNS", "FAILED", "PARTITION", "SHARD_SCAN", "UNKNOWN_DATE", "arrow_schema", "coded_from_row",
+           "coded_row", "converter", "event_date", "failure_from_row", "failure_row", "from_plain", "load_into",
+           "read_shards", "rows_to_table", "shard_glob"]

@@ -31,10 +31,10 @@ from ..errors import ConfigError, EventwireError
 from ..ingest import Failure, SourceOptions, read_sources
 from ..ingest.jsonl import JSONL_SUFFIXES, _record_document
 from ..records import Document
-from ..runs import BatchResult, IngestSummary, _report_file
+from ..runs import BatchResult, IngestSummary, _report_file, failure_recorder
 from .local import IN_FLIGHT_PER_WORKER, ordered_map
 from .model import Recycle, WorkerModel
-from .parquet import PARTITION, coded_row, failure_row, rows_to_table
+from .parquet import PARTITION, SHARD_SCAN, coded_row, failure_row, rows_to_table, shard_glob
 
 #: CPUs held back from the actors for Ray Data's read and write tasks.
 RESERVED_CPUS = 0.5
@@ -142,8 +142,6 @@ class ParquetSource:
         self.options = options
 
     def __iter__(self) -> Iterator[Document | Failure]:
-        import json
-
         import pyarrow.parquet as pq
 
         try:
@@ -241,23 +239,20 @@ def shard_summary(out: str | os.PathLike[str], report: str | os.PathLike[str] | 
     import duckdb  # sums over a few columns of every file: ~10x faster than a pyarrow dataset scan
 
     summary = IngestSummary()
-    files = str(Path(out) / "**" / "*.parquet")
+    files = shard_glob(out)
     with duckdb.connect() as con, _report_file(report) as fh:
         if not con.execute("SELECT count(*) FROM glob(?)", [files]).fetchone()[0]:  # type: ignore[index]
             return summary  # no input rows: Ray wrote no file
-        scan = "read_parquet(?, hive_partitioning = true, union_by_name = true)"
         coded, events, quotes = con.execute(
-            f"SELECT count(*), coalesce(sum(num_events), 0), coalesce(sum(num_quotes), 0) FROM {scan} "
+            f"SELECT count(*), coalesce(sum(num_events), 0), coalesce(sum(num_quotes), 0) FROM {SHARD_SCAN} "
             "WHERE kind = 'coded'", [files]).fetchone()  # type: ignore[misc]
         summary.read = summary.coded = int(coded)
         summary.events, summary.quotes = int(events), int(quotes)
-        failures = con.execute(f"SELECT source, failure_reason, failure_kind FROM {scan} WHERE kind = 'failure' "
-                               "ORDER BY ordinal", [files]).fetchall()
-        for source, reason, failure_kind in failures:
-            summary.failed += 1
-            summary.skipped[failure_kind] += 1
-            if fh is not None:
-                fh.write(json.dumps(Failure(source, reason, failure_kind).as_dict(), ensure_ascii=False) + "\n")
+        fail = failure_recorder(summary, fh)
+        for source, reason, failure_kind in con.execute(
+                f"SELECT source, failure_reason, failure_kind FROM {SHARD_SCAN} WHERE kind = 'failure' "
+                "ORDER BY ordinal", [files]).fetchall():
+            fail(Failure(source, reason, failure_kind))
     return summary
 
 
