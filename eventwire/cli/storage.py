@@ -20,6 +20,7 @@ from ..errors import ConfigError
 from ..ingest import FORMATS, Fields, SourceOptions, read_sources
 from ..query import EventFilter
 from ..runs import IngestSummary, ingest_into
+from ..scale.parquet import LOAD_BATCH
 from ..store import Store
 from .app import cli, default_format, iso_date, output_options, print_rows, reports_errors
 
@@ -116,16 +117,16 @@ def ingest_cmd(inputs: tuple[str, ...], db: str, format_in: str, text_field: str
 @click.argument("shards", type=click.Path(exists=True))
 @db_option
 @click.option("--report", type=click.Path(dir_okay=False), help="Write every skipped input as a JSON line here.")
-@click.option("--batch-size", type=click.IntRange(min=1), help="Documents stored per transaction.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=LOAD_BATCH, show_default=True,
+              help="Documents stored per transaction.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
 @reports_errors
-def load_cmd(shards: str, db: str, report: str | None, batch_size: int | None, quiet: bool) -> None:
+def load_cmd(shards: str, db: str, report: str | None, batch_size: int, quiet: bool) -> None:
     """Merge the Parquet shards of `ingest --engine ray --out` into a store (stored documents are skipped)."""
     from ..scale.parquet import load_into
 
-    settings = settings_from_env(batch_size=batch_size)
     with Store(db) as store, _Progress(quiet) as progress:
-        summary = load_into(store, shards, settings.batch_size, report=report, progress=progress)
+        summary = load_into(store, shards, batch_size, report=report, progress=progress)
     click.echo(_summary_line(summary, store.path), err=True)
 
 

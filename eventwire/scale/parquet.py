@@ -174,6 +174,10 @@ def _date(value: str | None) -> dt.date | None:
 
 # -- reading shards into a store --------------------------------------------------------------------
 
+#: Documents ``load`` stores per transaction. The store's per-batch work (dedup over the touched
+#: groups, the event rebuild) is mostly per statement, so large batches load faster: 1,200 gigaword
+#: stories took 1.61 s in batches of 64, 1.15 s in 256, 1.01 s in 1,024 (a batch is ~10 MB of rows).
+LOAD_BATCH = 1000
 #: DuckDB's scan of a shard folder, its glob (``shard_glob``) as the one parameter.
 SHARD_SCAN = "read_parquet(?, hive_partitioning = true, union_by_name = true)"
 
@@ -217,7 +221,7 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
-def load_into(store: Store, path: str | os.PathLike[str], batch_size: int = 64,
+def load_into(store: Store, path: str | os.PathLike[str], batch_size: int = LOAD_BATCH,
               report: str | os.PathLike[str] | TextIO | None = None,
               progress: Progress | None = None) -> IngestSummary:
     """Merge a shard folder into ``store``: stored doc_ids skipped, each batch in one transaction."""
@@ -245,6 +249,6 @@ def load_into(store: Store, path: str | os.PathLike[str], batch_size: int = 64,
     return summary
 
 
-__all__ = ["COLUMNS", "FAILED", "PARTITION", "SHARD_SCAN", "UNKNOWN_DATE", "arrow_schema", "coded_from_row",
-           "coded_row", "converter", "event_date", "failure_from_row", "failure_row", "from_plain", "load_into",
-           "read_shards", "rows_to_table", "shard_glob"]
+__all__ = ["COLUMNS", "FAILED", "LOAD_BATCH", "PARTITION", "SHARD_SCAN", "UNKNOWN_DATE", "arrow_schema",
+           "coded_from_row", "coded_row", "converter", "event_date", "failure_from_row", "failure_row", "from_plain",
+           "load_into", "read_shards", "rows_to_table", "shard_glob"]

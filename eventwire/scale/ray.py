@@ -30,6 +30,7 @@ from ..config import Settings
 from ..errors import ConfigError, EventwireError
 from ..ingest import Failure, SourceOptions, read_sources
 from ..ingest.jsonl import JSONL_SUFFIXES, _record_document
+from ..nlp import check_model
 from ..records import Document
 from ..runs import BatchResult, IngestSummary, _report_file, failure_recorder
 from .local import IN_FLIGHT_PER_WORKER, ordered_map
@@ -97,13 +98,6 @@ class _Session:
     def __exit__(self, *exc: object) -> None:
         if self.started:
             self.ray.shutdown()
-
-
-def check_model(settings: Settings) -> None:
-    """Load the pipeline here first: a missing model is then one clear error, not dying actors."""
-    from ..nlp import load_model
-
-    load_model(settings.model)
 
 
 def cluster_cpus(ray: Any) -> float:
@@ -204,7 +198,7 @@ def code_to_shards(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathL
     options = options or SourceOptions()
     files = shard_files(inputs)
     started = time.monotonic()
-    check_model(settings)
+    check_model(settings.model)  # a missing model: one clear error here, not dying actors
     with _Session(address) as ray:
         n = actors or max(1, int(cluster_cpus(ray)))
         cpus = actor_cpus(cluster_cpus(ray), n)
@@ -282,7 +276,7 @@ class RayActors:
         self.pool: list[Any] = []
 
     def __enter__(self) -> RayActors:
-        check_model(settings=self.settings)
+        check_model(self.settings.model)
         ray = self.session.__enter__()
         n = self.actors or max(1, int(cluster_cpus(ray)))
         # No Ray Data tasks here, but the driver's reads and writes still need a core: same plan.
