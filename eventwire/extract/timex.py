@@ -138,18 +138,11 @@ def _is_date(parsed: Parsed, f: _Found) -> bool:
     has_part = "part" in g or "partof" in g
     if kind == "year" and not has_part:
         t = _token_at(parsed, f, g["year"])
-        if t is None or t.ent_type in bad:
-            return False
-        head = parsed.tokens[t.head]
-        # "the 2022 budget": a year naming a thing that is not a time is not a date of the clause
-        if (
-            t.dep in _MODIFIER_DEPS
-            and t.head > t.i
-            and head.pos in ("NOUN", "PROPN")
-            and not _is_time_or_event(head)
-        ):
+        if t is None or t.ent_type in bad or _labels_a_thing(parsed, t):  # "the 2022 budget"
             return False
         return t.ent_type == "DATE" or _previous_word(parsed, f, t) in _set("time_cues")
+    if kind == "holiday":
+        return not _labels_a_thing(parsed, parsed.tokens[f.last])  # "Christmas trees", "Easter eggs"
     if kind == "month" and not has_part:
         t = _token_at(parsed, f, g["month"])
         if t is None or t.ent_type in bad or t.tag == "MD":
@@ -179,6 +172,17 @@ def _is_date(parsed: Parsed, f: _Found) -> bool:
         t = parsed.tokens[f.first]
         return t.ent_type not in bad  # "Russia Today", "USA Today"
     return True
+
+
+def _labels_a_thing(parsed: Parsed, t: Token) -> bool:
+    """Whether ``t`` modifies a later noun that names neither a time nor a happening.
+
+    Such a word names a kind of thing ("the 2022 budget", "Christmas trees"), not when the clause
+    happened; on a time or a happening it still dates it ("the 1995 bombing", "the Easter truce").
+    """
+    head = parsed.tokens[t.head]
+    return (t.dep in _MODIFIER_DEPS and t.head > t.i and head.pos in ("NOUN", "PROPN")
+            and not _is_time_or_event(head))
 
 
 def _is_time_or_event(t: Token) -> bool:
@@ -243,14 +247,18 @@ def _direction(parsed: Parsed, f: _Found) -> int:
 
 
 def _governor_direct(parsed: Parsed, first: int, last: int) -> tuple[Token | None, bool]:
-    """The governing verb, and whether the date hangs on it through prepositions only."""
+    """The governing verb, and whether the date hangs on it through prepositions (and time nouns) only.
+
+    A time noun the date modifies is part of the date ("over the Easter weekend"), so the clause's
+    tense still applies; any other noun makes it the date of that thing ("Wednesday's ruling").
+    """
     verb = _governor(parsed, first, last)
     if verb is None:
         return None, False
     t = _root(parsed, first, last)
     while t.head != t.i and t.head != verb.i:
         t = parsed.tokens[t.head]
-        if t.pos != "ADP" and not first <= t.i <= last:
+        if t.pos != "ADP" and not first <= t.i <= last and t.lemma.lower() not in _set("time_nouns"):
             return verb, False
     return verb, True
 

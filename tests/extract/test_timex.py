@@ -702,6 +702,9 @@ HOLIDAYS_AND_NARRATIVE = [
     ("The talks will resume after Christmas.", "Christmas", "2021-12-25"),  # future tense: ahead
     ("The minister visited the border at Thanksgiving.", "Thanksgiving", "2021-11-25"),
     ("The ceasefire held over Easter.", "Easter", "2021-04-04"),
+    ("Both sides will observe a Christmas truce.", "Christmas", "2021-12-25"),  # a happening: still dated
+    ("The Christmas Day parade will go ahead.", "Christmas Day", "2021-12-25"),
+    ("The rebels attacked over the Easter weekend.", "Easter", "2021-04-04"),  # a time noun: still dated
     ("Rebels attacked on Good Friday.", "Good Friday", "2021-04-02"),
     ("The treaty was signed on March 3, 2019. Later that year, it collapsed.", "Later that year", "2019"),
     ("Police arrived on May 4, 2020. Earlier that day, shots were fired.", "Earlier that day", "2020-05-04"),
@@ -724,6 +727,9 @@ def test_holidays_and_narrative_references(parse_story, sentence: str, text: str
         "The G7 met in Cornwall.",
         "COVID-19 spread fast.",
         "An F-16 crashed.",
+        "Volunteers sold Christmas trees in the square.",  # a holiday naming a kind of thing
+        "The shops ran out of Easter eggs.",
+        "Families bought Thanksgiving turkeys.",
     ],
 )
 def test_unanchored_and_non_dates_do_not_resolve(parse_story, sentence: str) -> None:  # type: ignore[no-untyped-def]
