@@ -229,11 +229,16 @@ def find_candidates(text: str, anchor: dt.date | None) -> list[Candidate]:
 
 
 def _explicit(text: str, start: int, end: int) -> Candidate:
-    """An explicit-date candidate, taking in a weekday just before it ("Tuesday, Dec. 21")."""
+    """An explicit-date candidate, taking in a weekday just before it ("Tuesday, Dec. 21") and "the
+    week of" before that, which names the week the day falls in ("the week of March 6")."""
     m = re.search(r"\b(?:" + _WEEKDAY + r"),?\s+$", text[:start])
     if m:
         start = m.start()
-    return Candidate(start, end, "explicit", {"text": text[start:end]})
+    groups = {"text": text[start:end]}
+    week = re.search(r"\b(?:the\s+)?week\s+of\s+$", text[:start], re.I)
+    if week:
+        start, groups["week"] = week.start(), week.group()
+    return Candidate(start, end, "explicit", groups)
 
 
 # ---- calendar arithmetic -------------------------------------------------------------------------
@@ -342,7 +347,7 @@ def _r_explicit(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | 
         named = re.match(r"[A-Za-z]+", g["text"])
         weekday = WEEKDAYS.get(named.group().lower()) if named else None
         d = _yearless(d.month, d.day, anchor, direction, weekday)
-    return _day(d, "explicit")
+    return _week(d, "explicit") if "week" in g else _day(d, "explicit")
 
 
 # A yearless date in a clause of unknown tense is taken from the past unless it is within this many

@@ -617,6 +617,8 @@ def test_attach_date_keeps_explicit_year_without_publication_date(parse_story) -
         ("a week ago", "2021-W50"),
         ("three years ago", "2018"),
         ("the day before yesterday", "2021-12-20"),
+        ("the week of Dec. 6", "2021-W49"),  # the week the day falls in, not the day
+        ("the week of Monday, Jan. 10, 2022", "2022-W02"),
     ],
 )
 def test_rules_resolve_on_plain_text(text, value) -> None:
