@@ -186,7 +186,7 @@ def _labels_a_thing(parsed: Parsed, t: Token) -> bool:
 
 
 def _is_time_or_event(t: Token) -> bool:
-    """Whether a noun names a time or a happening, so a year on it is a date ("the 1995 bombing")."""
+    """Whether a noun names a time or a happening, so a year or holiday on it dates it ("the 1995 bombing")."""
     lemma, word = t.lemma.lower(), t.text.lower()
     if lemma in _set("time_nouns") or lemma in _set("event_nouns") or word in _set("event_nouns"):
         return True
