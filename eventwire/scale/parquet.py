@@ -126,6 +126,11 @@ def _same(value: Any) -> Any:
     return value
 
 
+def _or_none(build: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``build`` for a value, None for None (every field may be optional)."""
+    return lambda v: None if v is None else build(v)
+
+
 @cache
 def converter(kind: Any) -> Callable[[Any], Any]:
     """The function that rebuilds values of type ``kind`` from their ``plain`` form (None stays None).
@@ -138,20 +143,17 @@ def converter(kind: Any) -> Callable[[Any], Any]:
         return converter(options[0])  # records' unions are all "X | None"
     if origin is tuple:
         item = converter(typing.get_args(kind)[0])
-        if item is _same:
-            return lambda v: None if v is None else tuple(v)
-        return lambda v: None if v is None else tuple([item(x) for x in v])
+        return _or_none(tuple if item is _same else lambda v: tuple([item(x) for x in v]))
     if dataclasses.is_dataclass(kind) and isinstance(kind, type):
         record: Any = kind
         fields = {name: converter(hint) for name, hint in _hints(kind).items()}
-        return lambda v: None if v is None else record(**{name: fields[name](x) for name, x in v.items()})
+        return _or_none(lambda v: record(**{name: fields[name](x) for name, x in v.items()}))
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        member: Any = kind
-        return lambda v: None if v is None else member(v)
+        return _or_none(kind)
     if kind is dt.date:
-        return lambda v: None if v is None else dt.date.fromisoformat(v)
+        return _or_none(dt.date.fromisoformat)
     if kind is float:
-        return lambda v: None if v is None else float(v)
+        return _or_none(float)
     return _same
 
 
