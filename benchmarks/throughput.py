@@ -1,17 +1,19 @@
 """End-to-end throughput on all cores: bare spaCy, eventwire with 1 and N workers, and Ray local.
 
     python benchmarks/throughput.py [--limit 2452] [--corpus ../shared/corpus/news/gigaword_afp_apw.jsonl.gz]
-        [--workers 2] [--repeat 2] [--no-ray] [--soak 20000]
+        [--workers 2] [--repeat 2] [--no-ray] [--volume 3 --parallel-only] [--soak 20000]
 
 Prints, for one corpus in one run: bare spaCy ``nlp.pipe`` articles/s and words/s with 1 process and
 with ``n_process=N``; eventwire (read → code → DuckDB store) with 1 worker, with N worker processes and
 on a local Ray instance of N CPUs, both ways: Ray Data → Parquet shards → ``load`` (the cluster path)
 and Ray actors → this store (``--engine ray --db``); the ratios to bare spaCy at equal
-processes; the N-worker speedup; peak RSS per worker; the store's size. ``--repeat R`` runs the bare
-and eventwire runs R times, alternating, and reports each one's fastest round. ``--soak N`` then codes N
-documents (the corpus cycled under fresh ids) with the pool, printing worker RSS and string-store size
-as it goes, to show memory stays flat. Other engineers may share the machine: the load average is
-printed beside the figures.
+processes; the N-worker speedup; peak RSS per worker; the store's size. ``--volume K`` codes the corpus
+K times over (fresh ids each round), to see what a run's fixed costs (Ray's processes, model loads,
+the final write and ``load``) weigh on a longer one; ``--parallel-only`` leaves out the 1-process rows.
+``--repeat R`` runs the bare and eventwire runs R times, alternating, and reports each one's fastest
+round. ``--soak N`` then codes N documents (the corpus cycled under fresh ids) with the pool, printing
+worker RSS and string-store size as it goes, to show memory stays flat. Other engineers may share the
+machine: the load average is printed beside the figures.
 """
 
 from __future__ import annotations
@@ -225,6 +227,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=2452, help="articles to use")
     ap.add_argument("--workers", type=int, default=psutil.cpu_count() or 2, help="N for the parallel runs")
     ap.add_argument("--no-ray", action="store_true", help="leave out the Ray run")
+    ap.add_argument("--volume", type=int, default=1, help="code the corpus this many times over (fresh ids)")
+    ap.add_argument("--parallel-only", action="store_true", help="leave out the 1-process runs")
     ap.add_argument("--repeat", type=int, default=1,
                     help="rounds of the bare and eventwire runs; each figure is its fastest round")
     ap.add_argument("--soak", type=int, default=0, help="then code this many cycled documents (e.g. 20000)")
@@ -234,6 +238,8 @@ def main() -> None:
     if not args.corpus.is_file():
         raise SystemExit(f"corpus {args.corpus} not found (it lives in ../shared/corpus/news)")
     articles = load_articles(args.corpus, args.limit)
+    if args.volume > 1:
+        articles = list(cycled(articles, len(articles) * args.volume))
     texts = [a["text"] for a in articles]
     words = sum(len(t.split()) for t in texts)
     n = args.workers
@@ -260,11 +266,12 @@ def main() -> None:
             for f in (work / "one.duckdb", work / "many.duckdb"):
                 for stale in f.parent.glob(f.name + "*"):
                     stale.unlink()
-            with PeakRss(me) as rss:
-                keep("bare spaCy nlp.pipe", bare_spacy(texts, 1), rss.worst())
-            with PeakRss(me) as rss:
-                one = eventwire_run(path, work / "one.duckdb", InProcess(settings), settings)
-            keep("eventwire 1 worker", one.seconds, rss.worst())
+            if not args.parallel_only:
+                with PeakRss(me) as rss:
+                    keep("bare spaCy nlp.pipe", bare_spacy(texts, 1), rss.worst())
+                with PeakRss(me) as rss:
+                    one = eventwire_run(path, work / "one.duckdb", InProcess(settings), settings)
+                keep("eventwire 1 worker", one.seconds, rss.worst())
             keep(f"bare spaCy n_process={n}", bare_spacy(texts, n), 0.0)
             with PeakRss(pool_workers) as rss:
                 many = eventwire_run(path, work / "many.duckdb", ProcessPool(n, settings), settings)
@@ -278,11 +285,11 @@ def main() -> None:
                 ray_line = f"   (Ray start-up with its Data services {started:.1f}s, not counted)"
             if args.repeat > 1:
                 print(f"round {r + 1}: " + ", ".join(f"{k} {v[0]:.1f}s" for k, v in best.items()), flush=True)
-        procs = {"bare spaCy nlp.pipe": 1, "eventwire 1 worker": 1}
+        single = {"bare spaCy nlp.pipe": 1, "eventwire 1 worker": 1}
         rows: list[tuple[str, int, float, float]] = [  # (label, processes, seconds, peak RSS MB per worker)
-            (label, procs.get(label, n), seconds, peak) for label, (seconds, peak) in best.items()]
+            (label, single.get(label, n), seconds, peak) for label, (seconds, peak) in best.items()]
         rows.sort(key=lambda row: (not row[0].startswith("bare"), row[1]))
-        one_s, many_s = best["eventwire 1 worker"][0], best[f"eventwire {n} workers"][0]
+        many_s = best[f"eventwire {n} workers"][0]
         print(f"\n{'':46}{'procs':>6}{'articles/s':>12}{'words/s':>10}{'seconds':>9}{'vs bare':>9}"
               f"{'peak RSS/worker':>17}")
         bare = {r[1]: r[2] for r in rows if r[0].startswith("bare")}
@@ -292,10 +299,12 @@ def main() -> None:
                   f"{ratio:>9}{(f'{peak:.0f} MB' if peak else ''):>17}")
         print("(1-process rows: RSS of this benchmark process, which also holds the corpus and the heap its "
               "earlier runs left; pool and Ray rows: the largest worker)")
-        print(f"\n{n} workers vs 1 worker: {one_s / many_s:.2f}x   "
-              f"bare spaCy {n} vs 1 process: {bare[1] / bare[n]:.2f}x{ray_line}")
-        print(f"events {one.events:,}, quotes {one.quotes:,}; store {store_mb(work / 'one.duckdb'):.1f} MB "
-              f"({store_mb(work / 'one.duckdb') * 1024 / max(one.stored, 1):.1f} KB/document); "
+        if not args.parallel_only:
+            print(f"\n{n} workers vs 1 worker: {best['eventwire 1 worker'][0] / many_s:.2f}x   "
+                  f"bare spaCy {n} vs 1 process: {bare[1] / bare[n]:.2f}x{ray_line}")
+        db = work / "many.duckdb"
+        print(f"events {many.events:,}, quotes {many.quotes:,}; store {store_mb(db):.1f} MB "
+              f"({store_mb(db) * 1024 / max(many.stored, 1):.1f} KB/document); "
               f"load average after {os.getloadavg()[0]:.2f}")
         if args.soak:
             soak(articles, args.soak, n, work, settings, _recycle(args.recycle_after))
