@@ -187,7 +187,8 @@ class SentenceTree:
                 if pas or agents:
                     return pas or agents
             first = False
-            subj = self.kids(i, "nsubj", "csubj")
+            # "Britain however has opposed ...": an adverb can make the parser hang the subject on the aux
+            subj = self.kids(i, "nsubj", "csubj") or [s for a in self.kids(i, "aux") for s in self.kids(a, "nsubj")]
             if subj and t.dep == "relcl" and self.tokens[subj[0]].tag in ("WDT", "WP"):
                 return [t.head]  # "a buildup that has stoked ...": the relative pronoun is the noun
             if subj:

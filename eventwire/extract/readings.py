@@ -140,7 +140,8 @@ class Reader:
                     self.consumed.update(t.subtree(c))
             return [base]
         if e.kind == "light":
-            for o in t.objects(pred.anchors):
+            # "launched air and artillery strikes": the parser may make the first conjunct the object
+            for o in [c for obj in t.objects(pred.anchors) for c in t.conjuncts(obj)]:
                 noun, k = next(((r, k) for k in self._light_nouns(o) for r in [self._noun_quiet(k)] if r), (None, o))
                 if noun is None:
                     continue

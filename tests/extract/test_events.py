@@ -396,6 +396,12 @@ CODED += [
     ("Hackers from China launched cyber attacks on Taiwan.", "CHN", "19", "TWN"),
     ("Germany lent $1 billion to Ukraine.", "DEU", "071", "UKR"),
     ("China trades with Iran despite the sanctions.", "CHN", "061", "IRN"),
+    # a light verb's event noun in the second conjunct of its object ("air and artillery strikes")
+    ("Russia launched air and artillery strikes on Syria.", "RUS", "194", "SYR"),
+    # a subject the parser hung on the auxiliary ("X however have opposed")
+    ("Japan and Germany however have opposed proposals at the United Nations on whaling.", "JPN", "120", "IGOUNO"),
+    ("Russia expressed condolences for the people of Turkey.", "RUS", "018", "TUR"),
+    ("Germany pushed Turkey for reforms.", "DEU", "020", "TUR"),
 ]
 CODED = [c for c in CODED if c[1] is not None]
 
