@@ -188,7 +188,11 @@ class SentenceTree:
                     return pas or agents
             first = False
             # "Britain however has opposed ...": an adverb can make the parser hang the subject on the aux
-            subj = self.kids(i, "nsubj", "csubj") or [s for a in self.kids(i, "aux") for s in self.kids(a, "nsubj")]
+            subj = (self.kids(i, "nsubj", "csubj") or [s for a in self.kids(i, "aux") for s in self.kids(a, "nsubj")]
+                    # a name the parser does not know opening the clause ("USAID announced ...") is
+                    # read as an adverb; with no subject at all, it is the subject
+                    or [k for k in self.kids(i, "advmod", "npadvmod", "dep") if k < i
+                        and self.tokens[k].ent_type in ("ORG", "GPE", "NORP", "PERSON")])
             if subj and t.dep == "relcl" and self.tokens[subj[0]].tag in ("WDT", "WP"):
                 return [t.head]  # "a buildup that has stoked ...": the relative pronoun is the noun
             if subj:

@@ -229,6 +229,10 @@ SECTORS = [
     ("Israeli troops apprehended a Lebanese man near the fence.", "Lebanese man", "LBNCVL"),
     ("The Soviet Union collapsed and Yugoslavia followed.", "The Soviet Union", "USR"),
     ("East German soldiers opened the border.", "East German soldiers", "DDRMIL"),
+    # national agencies by name, and a rebel leader placed by the clause
+    ("USAID announced new funding for clinics.", "USAID", "USAGOV"),
+    ("The Treasury Department froze the assets of three firms.", "Treasury Department", "USAGOV"),
+    ("A rebel commander surrendered to the army in Syria.", "rebel commander", "SYRREB"),
 ]
 
 

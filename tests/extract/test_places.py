@@ -22,6 +22,9 @@ LOCATIVES = [
     ("Police arrested two men in eastern Syria.", "arrested", "SYR"),
     ("Soldiers opened fire on protesters in Mandalay.", "opened", "MMR"),  # a gazetteer city
     ("Delegates met at Geneva to discuss the ceasefire.", "met", "CHE"),
+    # a name longer than its head: never the head alone ("Republic" is also a town in Missouri)
+    ("Rebels surrendered to the army in the Democratic Republic of Congo.", "surrendered", "COD"),
+    ("Protesters clashed with police in the Republic of Ireland.", "clashed", "IRL"),
 ]
 
 
