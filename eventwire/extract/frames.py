@@ -233,7 +233,7 @@ class SentenceTree:
 
     def prep_objects(self, anchors: tuple[int, ...], *preps: str) -> list[int]:
         """Objects of prepositions (with one of ``preps`` when given) hanging off a predicate."""
-        out: list[int] = []
+        out: list[int] = self._for_clauses(anchors) if not preps or "for" in preps else []
         for p in self.kids_of(anchors, "prep", "agent", "dative"):
             tp = self.tokens[p]
             if tp.pos not in ("ADP", "SCONJ") or (preps and tp.text.lower() not in preps):
@@ -244,12 +244,22 @@ class SentenceTree:
         return out
 
     def preps(self, anchors: tuple[int, ...]) -> set[str]:
-        """Prepositions hanging off a predicate."""
-        return {
+        """Prepositions hanging off a predicate, but not those of a time ("called on Monday for")."""
+        found = {
             self.tokens[p].text.lower()
             for p in self.kids_of(anchors, "prep", "agent", "dative")
-            if self.tokens[p].pos in ("ADP", "SCONJ")
+            if self.tokens[p].pos in ("ADP", "SCONJ") and not self._of_time(p)
         }
+        return found | {"for"} if self._for_clauses(anchors) else found
+
+    def _for_clauses(self, anchors: tuple[int, ...]) -> list[int]:
+        """Clauses opened by "for" ("called for Britain to stay"): the parser makes "for" their marker."""
+        return [k for k in self.kids_of(anchors, "advcl")
+                if any(self.tokens[m].text.lower() == "for" for m in self.kids(k, "mark"))]
+
+    def _of_time(self, prep: int) -> bool:
+        objs = self.kids(prep, "pobj")
+        return bool(objs) and all(self.tokens[o].ent_type in ("DATE", "TIME") for o in objs)
 
     def particles(self, anchors: tuple[int, ...]) -> set[str]:
         """Verb particles ("back" of "roll back")."""

@@ -402,6 +402,12 @@ CODED += [
     ("Japan and Germany however have opposed proposals at the United Nations on whaling.", "JPN", "120", "IGOUNO"),
     ("Russia expressed condolences for the people of Turkey.", "RUS", "018", "TUR"),
     ("Germany pushed Turkey for reforms.", "DEU", "020", "TUR"),
+    ("Ethiopia announced a cease-fire with Eritrea.", "ETH", "0871", "ERI"),  # "cease-fire" is three tokens
+    ("The European Union launched legal action against Germany.", "IGOEU", "115", "DEU"),
+    ("Egypt announced a suspension of air links with Qatar.", "EGY", "161", "QAT"),
+    # a time is no preposition of the verb's frame ("called on Monday" is not "called on")
+    ("France on Monday called for sanctions against Iran.", "FRA", "100", "IRN"),
+    ("Germany called for Russia to withdraw its troops.", "DEU", "02", "RUS"),  # "for" marks a clause
 ]
 CODED = [c for c in CODED if c[1] is not None]
 
