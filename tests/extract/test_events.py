@@ -408,6 +408,10 @@ CODED += [
     # a time is no preposition of the verb's frame ("called on Monday" is not "called on")
     ("France on Monday called for sanctions against Iran.", "FRA", "100", "IRN"),
     ("Germany called for Russia to withdraw its troops.", "DEU", "02", "RUS"),  # "for" marks a clause
+    # troops sent to a peacekeeping mission keep the peace; security provided is protection
+    ("France is deploying troops to the UN peacekeeping mission in Mali.", "FRA", "074", "IGOUNO"),
+    ("Germany offered to provide security for the summit.", "DEU", "033", None),
+    ("Egypt stepped up security in Cairo.", "EGY", "151", None),
 ]
 CODED = [c for c in CODED if c[1] is not None]
 
