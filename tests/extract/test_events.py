@@ -412,6 +412,10 @@ CODED += [
     ("France is deploying troops to the UN peacekeeping mission in Mali.", "FRA", "074", "IGOUNO"),
     ("Germany offered to provide security for the summit.", "DEU", "033", None),
     ("Egypt stepped up security in Cairo.", "EGY", "151", None),
+    ("Colombia declared a state of emergency in the north.", "COL", "1724", None),
+    ("Hamas used civilians as human shields.", "PSEREB", "181", None),
+    ("Ethiopia closed its border with Eritrea.", "ETH", "191", "ERI"),
+    ("Macron had lunch with Biden in Paris.", "FRAGOV", "040", "USAGOV"),
 ]
 CODED = [c for c in CODED if c[1] is not None]
 

@@ -19,6 +19,7 @@ NOT_CODED = [
     ("Albania has need of aid from Italy.", "07"),
     ("Germany announced a billion dollar bid for the French company.", "07"),
     ("The Iranian team set up a training camp near Tehran.", "18"),
+    ("Egypt declared a state of emergency to fight terrorism.", "19"),  # a fight against a scourge
 ]
 
 
