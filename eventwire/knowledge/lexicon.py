@@ -17,7 +17,7 @@ from .cameo import cameo_table
 #: Kinds of verb entry; every kind but event/speech/light wraps a complement.
 #: pass: the wrapper codes what it wraps unchanged ("decided to ease the curfew", "began to withdraw").
 #: halt: what is stopped ("a suspension of aid" -> 162); consider: what is weighed (-> 014).
-WRAPPER_KINDS = frozenset({"intent", "threat", "demand", "appeal", "reject", "pass", "halt", "consider"})
+WRAPPER_KINDS = frozenset({"intent", "threat", "demand", "appeal", "reject", "refusal", "pass", "halt", "consider"})
 #: veto: the verb (with its constraints) is known not to be a political event ("fight a fire").
 VERB_KINDS = WRAPPER_KINDS | {"event", "speech", "light", "veto"}
 DEFAULT_TARGETS = ("dobj", "dative", "prep:with", "prep:against", "prep:to", "prep:on")

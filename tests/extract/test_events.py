@@ -416,6 +416,9 @@ CODED += [
     ("Hamas used civilians as human shields.", "PSEREB", "181", None),
     ("Ethiopia closed its border with Eritrea.", "ETH", "191", "ERI"),
     ("Macron had lunch with Biden in Paris.", "FRAGOV", "040", "USAGOV"),
+    # cooperation that failed to come about is a rejection, both ways
+    ("Ukraine and Russia failed to reach agreement on a prisoner exchange.", "UKR", "127", "RUS"),
+    ("Ukraine and Russia failed to reach agreement on a prisoner exchange.", "RUS", "127", "UKR"),
 ]
 CODED = [c for c in CODED if c[1] is not None]
 

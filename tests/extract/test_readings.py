@@ -20,6 +20,7 @@ NOT_CODED = [
     ("Germany announced a billion dollar bid for the French company.", "07"),
     ("The Iranian team set up a training camp near Tehran.", "18"),
     ("Egypt declared a state of emergency to fight terrorism.", "19"),  # a fight against a scourge
+    ("Russian troops failed to capture the town.", "19"),  # a failed act did not happen
 ]
 
 
