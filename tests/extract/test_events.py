@@ -419,6 +419,7 @@ CODED += [
     # cooperation that failed to come about is a rejection, both ways
     ("Ukraine and Russia failed to reach agreement on a prisoner exchange.", "UKR", "127", "RUS"),
     ("Ukraine and Russia failed to reach agreement on a prisoner exchange.", "RUS", "127", "UKR"),
+    ("Syria returned the seized weapons to Turkey.", "SYR", "0842", "TUR"),
 ]
 CODED = [c for c in CODED if c[1] is not None]
 
