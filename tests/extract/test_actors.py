@@ -38,6 +38,8 @@ COMPOSED = [
     ("A Russian troop buildup alarmed the neighbours.", "Russian troop buildup", "RUSMIL"),
     ("NATO troops will stay in the region.", "NATO troops", "NATO"),
     ("EU foreign ministers agreed to meet again.", "EU foreign ministers", "IGOEUREEC"),
+    # the small model tags "Mali" a PERSON here; a country seldom named as a person stays a country
+    ("Mali's opposition leader was arrested.", "Mali's opposition leader", "MLIOPP"),
 ]
 
 
