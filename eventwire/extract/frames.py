@@ -187,12 +187,7 @@ class SentenceTree:
                 if pas or agents:
                     return pas or agents
             first = False
-            # "Britain however has opposed ...": an adverb can make the parser hang the subject on the aux
-            subj = (self.kids(i, "nsubj", "csubj") or [s for a in self.kids(i, "aux") for s in self.kids(a, "nsubj")]
-                    # a name the parser does not know opening the clause ("USAID announced ...") is
-                    # read as an adverb; with no subject at all, it is the subject
-                    or [k for k in self.kids(i, "advmod", "npadvmod", "dep") if k < i
-                        and self.tokens[k].ent_type in ("ORG", "GPE", "NORP", "PERSON")])
+            subj = self._own_subjects(i)
             if subj and t.dep == "relcl" and self.tokens[subj[0]].tag in ("WDT", "WP"):
                 return [t.head]  # "a buildup that has stoked ...": the relative pronoun is the noun
             if subj:
@@ -230,6 +225,16 @@ class SentenceTree:
         if not out and self.is_passive(anchors[0]) and self.agents(anchors[0]):
             out = self.kids(anchors[0], "nsubjpass")
         return out
+
+    def _own_subjects(self, i: int) -> list[int]:
+        """The subject tokens clause ``i`` has itself, including two of the parser's misattachments."""
+        subj = self.kids(i, "nsubj", "csubj")
+        if not subj:  # "Britain however has opposed ...": the adverb hangs the subject on the aux
+            subj = [s for a in self.kids(i, "aux") for s in self.kids(a, "nsubj")]
+        if not subj:  # "USAID announced ...": a name the parser does not know is read as an adverb
+            subj = [k for k in self.kids(i, "advmod", "npadvmod", "dep")
+                    if k < i and self.tokens[k].ent_type in ("ORG", "GPE", "NORP", "PERSON")]
+        return subj
 
     def prep_objects(self, anchors: tuple[int, ...], *preps: str) -> list[int]:
         """Objects of prepositions (with one of ``preps`` when given) hanging off a predicate."""

@@ -109,25 +109,23 @@ def place_country(parsed: Parsed, token: int, kb: ActorKnowledge | None = None) 
     while start > t.left and toks[start - 1].pos == "PROPN" and toks[start - 1].head in (t.i, start):
         start -= 1
     gaz = gazetteer()
+
+    def longest(end: int) -> str | None:
+        """The country of the longest name ending at token ``end``: "Mexico City" before "City"."""
+        for s in range(start, t.i + 1):
+            found = gaz.country_of("".join(x.text for x in toks[s : end + 1]), kb, cities)
+            if found:
+                return found
+        return None
+
     # A name that goes on past its head ("Democratic Republic of Congo", "Gulf of Aden") is tried
     # whole first, then the place after "of" ("Republic of Ireland"): its head alone can be another
     # place ("Republic" is a town in Missouri)
     of = [o.i for prep in parsed.children(t.i) if prep.dep == "prep" and prep.text == "of"
           for o in parsed.children(prep.i) if o.dep == "pobj" and o.pos == "PROPN"]
-    for end in [toks[o].right for o in of]:
-        for s in range(start, t.i + 1):
-            found = gaz.country_of("".join(x.text for x in toks[s : end + 1]), kb, cities)
-            if found:
-                return found
-    for o in of:
-        found = place_country(parsed, o, kb)
-        if found:
-            return found
-    for s in range(start, t.i + 1):  # the longest name ending at the head: "Mexico City" before "City"
-        found = gaz.country_of("".join(x.text for x in toks[s : t.i + 1]), kb, cities)
-        if found:
-            return found
-    return None
+    return (next((f for f in map(longest, (toks[o].right for o in of)) if f), None)
+            or next((f for o in of if (f := place_country(parsed, o, kb))), None)
+            or longest(t.i))
 
 
 def _clause_tokens(parsed: Parsed, token: int) -> list[Token]:

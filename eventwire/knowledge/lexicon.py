@@ -16,7 +16,8 @@ from .cameo import cameo_table
 
 #: Kinds of verb entry; every kind but event/speech/light wraps a complement.
 #: pass: the wrapper codes what it wraps unchanged ("decided to ease the curfew", "began to withdraw").
-#: halt: what is stopped ("a suspension of aid" -> 162); consider: what is weighed (-> 014).
+#: halt: what is stopped ("a suspension of aid" -> 162); consider: what is weighed (-> 014);
+#: refusal: what did not come about ("failed to reach agreement" -> 127; a failed attack is dropped).
 WRAPPER_KINDS = frozenset({"intent", "threat", "demand", "appeal", "reject", "refusal", "pass", "halt", "consider"})
 #: veto: the verb (with its constraints) is known not to be a political event ("fight a fire").
 VERB_KINDS = WRAPPER_KINDS | {"event", "speech", "light", "veto"}
