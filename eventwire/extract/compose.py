@@ -10,7 +10,15 @@ from __future__ import annotations
 from ..knowledge.actors import PLACE_KINDS, ActorKnowledge, NameEntry, actor_from_code
 from ..records import Actor, Mention, Parsed
 from .coref import Atom, Story, make_mention, phrase_head, remember_titled, resolve_person
-from .descriptors import ethnic_actor, grouping_token, held_place, local_country, set_patrons_aside, with_notes
+from .descriptors import (
+    ethnic_actor,
+    grouping_token,
+    held_place,
+    local_country,
+    modifier_country,
+    set_patrons_aside,
+    with_notes,
+)
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
@@ -119,6 +127,8 @@ def _resolve(
     if people:
         return resolve_person(parsed, sent, head, group, people[-1], titles, story)
     places = _places(group)
+    # "an Istanbul court", "Mosul police": a city name modifying the role places it
+    city = None if places or not roles else modifier_country(parsed, head, kb)
     if not roles and borrowed and places and all(a.entry.kind in ("adjective", "people") for a in places):
         roles = list(borrowed)  # "Emirati and Saudi officials", "Russian and Chinese troops"
     at_head = any(a.start <= head < a.end for a in group)
@@ -126,11 +136,12 @@ def _resolve(
     plain = [
         a
         for a in roles
-        if (not a.entry.anaphor_kinds or (places and a.entry.code.strip())) and "collective" not in a.entry.flags
+        if (not a.entry.anaphor_kinds or ((places or city) and a.entry.code.strip()))
+        and "collective" not in a.entry.flags
     ]
     collective = [a for a in roles if "collective" in a.entry.flags]
     anaphors = [a for a in roles if a.entry.anaphor_kinds]
-    if not places and anaphors and _has_article(parsed, group):
+    if not places and not city and anaphors and _has_article(parsed, group):
         # "the alliance", "the alliance's military deployments": the latest IGO of a fitting kind
         kinds = set().union(*(a.entry.anaphor_kinds for a in anaphors))
         earlier = [actor for kind, actor in story.igos if kind in kinds]
@@ -158,7 +169,7 @@ def _resolve(
     if bare and (toks[head].pos in _NOUNS) and any(a.start <= head < a.end for a in bare):
         # the rightmost specific role decides: "police officials" are police, not generic officials
         pick = ([a for a in bare if "weak" not in a.entry.flags] or bare)[-1].entry
-        country = local_country(parsed, head, kb) if "local" in pick.flags else None
+        country = city or (local_country(parsed, head, kb) if "local" in pick.flags else None)
         if country:  # "18 people in Kabul", "police arrested three men in Paris"
             actor = Actor(country + pick.code, country, pick.code, pick.name)
             return make_mention(parsed, sent, head, group, actor, "role+place", pick.source)

@@ -62,6 +62,18 @@ def local_country(parsed: Parsed, head: int, kb: ActorKnowledge, itself: bool = 
     return _attached_place(parsed, head, kb, depth=2) or locative_place(parsed, head, kb)
 
 
+def modifier_country(parsed: Parsed, head: int, kb: ActorKnowledge) -> str | None:
+    """The country of a place name modifying ``head`` from the left ("an Istanbul court")."""
+    for k in parsed.children(head):
+        # a capitalised common noun opening a sentence ("Border police") is only a place if NER says so
+        if k.i < head and k.dep in ("compound", "nmod") and (
+                k.pos == "PROPN" or (k.pos == "NOUN" and k.ent_type in ("GPE", "LOC", "FAC"))):
+            found = place_country(parsed, k.i, kb)
+            if found:
+                return found
+    return None
+
+
 def _attached_place(parsed: Parsed, head: int, kb: ActorKnowledge, depth: int) -> str | None:
     """The country of an "in/of/near X" hanging off ``head``, or off that X ("enclave of Ghouta near Damascus")."""
     for prep in parsed.children(head):

@@ -235,6 +235,10 @@ SECTORS = [
     ("USAID announced new funding for clinics.", "USAID", "USAGOV"),
     ("The Treasury Department froze the assets of three firms.", "Treasury Department", "USAGOV"),
     ("A rebel commander surrendered to the army in Syria.", "rebel commander", "SYRREB"),
+    # a city name modifying a role places it; a capitalised common noun opening a sentence does not
+    ("An Istanbul court sentenced the journalist.", "court", "TURJUD"),
+    ("Mosul police arrested two men.", "police", "IRQCOP"),
+    ("Border police arrested two men.", "police", "COP"),
 ]
 
 
