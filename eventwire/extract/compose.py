@@ -165,7 +165,8 @@ def _resolve(
         return make_mention(
             parsed, sent, head, group, story.titled[titles[-1]], "coreference", f"anaphor:{titles[-1]}"
         )
-    bare = [a for a in plain if not {"person", "owned"} & a.entry.flags and a.entry.code]
+    # an office alone is nobody in particular, but a placed one is that place's ("Istanbul prosecutors")
+    bare = [a for a in plain if not ({"owned"} if city else {"person", "owned"}) & a.entry.flags and a.entry.code]
     if bare and (toks[head].pos in _NOUNS) and any(a.start <= head < a.end for a in bare):
         # the rightmost specific role decides: "police officials" are police, not generic officials
         pick = ([a for a in bare if "weak" not in a.entry.flags] or bare)[-1].entry

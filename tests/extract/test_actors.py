@@ -239,6 +239,7 @@ SECTORS = [
     ("An Istanbul court sentenced the journalist.", "court", "TURJUD"),
     ("Mosul police arrested two men.", "police", "IRQCOP"),
     ("Border police arrested two men.", "police", "COP"),
+    ("Istanbul prosecutors charged the mayor.", "prosecutors", "TURJUD"),  # an office, placed
 ]
 
 
