@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import builtins
+import json
+import pickle
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from eventwire.errors import ConfigError
-from eventwire.scale.ray import IO_TASK_CPUS, RESERVED_CPUS, actor_cpus, code_to_shards, import_ray, shard_files
+from eventwire.ingest import Failure, SourceOptions
+from eventwire.scale.ray import (
+    IO_TASK_CPUS,
+    RESERVED_CPUS,
+    actor_cpus,
+    code_to_shards,
+    import_ray,
+    read_shard,
+    shard_files,
+)
 
 
 @pytest.mark.parametrize(("cpus", "actors", "each"), [(2, 2, 0.75), (2, 1, 1.0), (1, 1, 0.5), (64, 64, 0.992),
@@ -33,6 +44,20 @@ def test_shard_files(tmp_path: Path) -> None:
         shard_files([tmp_path / "in" / "notes.txt"])
     with pytest.raises(ConfigError, match="no such file"):
         shard_files([tmp_path / "nope.jsonl"])
+
+
+def test_a_shard_is_read_in_rows_of_one_coding_batch(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": f"s{i}", "text": f"Story {i}: the two ministers met in the capital."}) for i in range(7)]
+    lines.insert(3, "{not json")
+    (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n")
+    rows = list(read_shard({"path": str(tmp_path / "c.jsonl"), "index": 5}, SourceOptions(), batch_size=3))
+    batches = [pickle.loads(r["items"]) for r in rows]
+    # Whole batches of the coder's size, so no call codes a sliver left over at a block border.
+    assert [len(b) for b in batches] == [3, 3, 2]
+    items = [item for b in batches for item in b]
+    assert [o for o, _ in items] == [(5 << 32) | i for i in range(8)]  # file index, then place in the file
+    assert isinstance(items[3][1], Failure)
+    assert [x.text.split(":")[0] for _, x in items if not isinstance(x, Failure)] == [f"Story {i}" for i in range(7)]
 
 
 def test_limit_is_refused_on_ray(tmp_path: Path) -> None:
