@@ -262,6 +262,13 @@ class SentenceTree:
         return [k for k in self.kids_of(anchors, "advcl")
                 if any(self.tokens[m].text.lower() == "for" for m in self.kids(k, "mark"))]
 
+    def purposes(self, anchors: tuple[int, ...]) -> list[int]:
+        """Purpose clauses, "to"-infinitives on the predicate or its object ("sent troops to help X")."""
+        objs = tuple(self.kids_of(anchors, "dobj", "obj"))
+        clauses = self.kids_of(anchors, "advcl") + self.kids_of(objs, "acl", "relcl")
+        return [k for k in clauses if self.tokens[k].pos == "VERB"
+                and any(self.tokens[a].tag == "TO" for a in self.kids(k, "aux"))]
+
     def _of_time(self, prep: int) -> bool:
         objs = self.kids(prep, "pobj")
         return bool(objs) and all(self.tokens[o].ent_type in ("DATE", "TIME") for o in objs)

@@ -100,7 +100,8 @@ class Reader:
         if e.prep and not (t.preps(pred.anchors) & set(e.prep)):
             return False
         if e.comp and not any(
-            t.tok(k).lemma.lower() in e.comp for k in t.complements(pred.anchors, "xcomp", "ccomp")
+            t.tok(k).lemma.lower() in e.comp
+            for k in t.complements(pred.anchors, "xcomp", "ccomp") + t.purposes(pred.anchors)
         ):
             return False
         if e.obj:
@@ -177,6 +178,9 @@ class Reader:
                 )
             return out
         base.targets = self._slots(e, pred, [])
+        for c in t.purposes(pred.anchors) if e.comp else []:
+            if t.tok(c).lemma.lower() in e.comp:  # "to help the army" is what the entry coded, not an act of its own
+                self.consumed.update(t.subtree(c))
         return [base]
 
     def _inner(self, e: VerbEntry, pred: Predicate, depth: int) -> list[Reading]:
@@ -240,6 +244,10 @@ class Reader:
             elif name == "obj_mentions":
                 for o in t.objects(a) + t.prep_objects(a, *(e.prep or e.inner_preps)) + t.kids_of(a, "oprd"):
                     slots += [m for m in self.index.inside(t, o)]
+            elif name == "purpose_obj":  # "to help the army", "to help Mali fight" (a clause's subject)
+                for c in t.purposes(a):
+                    slots += [(k, True) for k in t.kids(c, "dobj")
+                              or [s for x in t.kids(c, "ccomp", "xcomp") for s in t.kids(x, "nsubj")]]
             elif name == "comp_mentions":
                 for c in t.complements(a, "ccomp", "xcomp"):
                     slots += [m for m in self.index.inside(t, c)]

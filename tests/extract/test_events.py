@@ -420,6 +420,10 @@ CODED += [
     ("Ukraine and Russia failed to reach agreement on a prisoner exchange.", "UKR", "127", "RUS"),
     ("Ukraine and Russia failed to reach agreement on a prisoner exchange.", "RUS", "127", "UKR"),
     ("Syria returned the seized weapons to Turkey.", "SYR", "0842", "TUR"),
+    # forces sent to help someone are military aid to them; offered, an intent to give it
+    ("France sent two hundred soldiers to help Mali fight the insurgency.", "FRA", "072", "MLI"),
+    ("Germany offered to deploy troops to assist Ukraine.", "DEU", "0332", "UKR"),
+    ("Turkey deployed troops to the border to deter Syria.", "TUR", "154", None),  # a purpose, but no help
 ]
 CODED = [c for c in CODED if c[1] is not None]
 
