@@ -19,7 +19,7 @@ from ..knowledge.lexicon import Lexicon, load_lexicon
 from ..records import Actor, DateRef, Event, Evidence, Mention, Parsed, PartKind, Quote, Sentence
 from ..version import CODER_VERSION
 from .arguments import MentionIndex, antecedent, is_pronoun, with_sector
-from .frames import SentenceTree
+from .frames import SUBJECT_CONTROL, SentenceTree
 from .modality import Modality, in_condition, nominal_modality, read_modality
 from .places import event_place
 from .readings import Reader, Reading
@@ -121,7 +121,8 @@ def _code_sentence(
                     # ("a court released X but barred her ..., officials said")
                     statements.append((pred.trigger, sources[0], said, r.content))
                     continue
-                targets = _targets(tree, index, r, sources) or _noun_targets(tree, reader, index, r, sources)
+                targets = (_targets(tree, index, r, sources) or _noun_targets(tree, reader, index, r, sources)
+                           or _addressee(tree, index, r, sources))
                 if speaker is not None and r.modality.obliged and not r.code.startswith(("02", "10")):
                     # "Russia says Israel must end its strikes": the speaker demands it of the subject
                     demand = lex.transform("demand", r.code)
@@ -244,6 +245,18 @@ def _targets(tree: SentenceTree, index: MentionIndex, r: Reading, sources: list[
         if found:
             return found
     return []
+
+
+def _addressee(tree: SentenceTree, index: MentionIndex, r: Reading, sources: list[Mention]) -> list[Mention]:
+    """Whom a call or visit was for: "called Erdogan to apologize" apologizes to Erdogan."""
+    tok = tree.tok(r.head)
+    if tok.dep not in ("xcomp", "advcl") or tree.tok(tok.head).lemma.lower() not in SUBJECT_CONTROL:
+        return []
+    codes = {m.actor.code for m in sources}
+    # the parser often reads "called Erdogan" as naming (oprd), as in "called Erdogan a friend"
+    callee = tree.kids(tok.head, "dobj", "oprd")
+    found = [m for o in callee for m in index.resolve(tree, o, deep=True, modifiers=True)]
+    return [m for m in found if m.actor.code not in codes][:1]
 
 
 def _agentless(tree: SentenceTree, lex: Lexicon, r: Reading) -> bool:

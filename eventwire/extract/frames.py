@@ -15,6 +15,10 @@ OBJECT_DEPS = ("dobj", "obj", "oprd", "attr")
 # Clauses that share their subject with the word they hang off ("refused to provide", "saying ...").
 CONTROL_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acomp")
 # Edges that embed one clause in another: a trigger below one is not the sentence's main clause.
+#: Verbs whose object does not do what follows: "promised Kyiv to send arms", "called Erdogan to
+#: apologize" (a phone call, unlike "urged Erdogan to apologize"), "visited Paris to discuss trade".
+SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "call", "phone", "telephone", "ring", "visit", "meet",
+                             "contact"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass", "pcomp"})
 # Verbs that take an adjective as their predicate ("is ready to", "remains open to").
 COPULAS = frozenset({"be", "seem", "remain", "appear", "become", "stay", "look", "sound", "prove"})
@@ -209,7 +213,7 @@ class SentenceTree:
                 governor = self.tokens[t.head].head if self.tokens[t.head].dep == "prep" else t.head
                 if t.dep in ("xcomp", "pcomp"):
                     objs = self.kids(governor, "dobj")
-                    if objs and self.tokens[governor].lemma.lower() not in ("promise", "pledge", "vow"):
+                    if objs and self.tokens[governor].lemma.lower() not in SUBJECT_CONTROL:
                         return objs
                 head = t.head
                 if self.tokens[head].dep == "prep":

@@ -424,6 +424,10 @@ CODED += [
     ("France sent two hundred soldiers to help Mali fight the insurgency.", "FRA", "072", "MLI"),
     ("Germany offered to deploy troops to assist Ukraine.", "DEU", "0332", "UKR"),
     ("Turkey deployed troops to the border to deter Syria.", "TUR", "154", None),  # a purpose, but no help
+    # a caller does what the call was for, to whom was called ("urged X to" is X's act to do)
+    ("Biden called Erdogan on Tuesday to apologize for the delay.", "USAGOV", "055", "TURGOV"),
+    ("Erdogan called Putin to apologize for the downing of the jet.", "TURGOV", "055", "RUSGOV"),
+    ("Putin phoned Macron to express concern over the strikes.", "RUSGOV", "012", "FRAGOV"),
 ]
 CODED = [c for c in CODED if c[1] is not None]
 
