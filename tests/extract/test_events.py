@@ -428,6 +428,8 @@ CODED += [
     ("Biden called Erdogan on Tuesday to apologize for the delay.", "USAGOV", "055", "TURGOV"),
     ("Erdogan called Putin to apologize for the downing of the jet.", "TURGOV", "055", "RUSGOV"),
     ("Putin phoned Macron to express concern over the strikes.", "RUSGOV", "012", "FRAGOV"),
+    # cutting a tariff eases an economic sanction
+    ("Japan will cut tariffs on Brazilian beef.", "JPN", "085", "BRA"),
 ]
 CODED = [c for c in CODED if c[1] is not None]
 
