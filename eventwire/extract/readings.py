@@ -97,7 +97,10 @@ class Reader:
             return False
         if e.prt and not (t.particles(pred.anchors) & set(e.prt)):
             return False
-        if e.prep and not (t.preps(pred.anchors) & set(e.prep)):
+        # an "as" phrase says what the object serves as, so the parser may hang it off the object
+        # ("held families as human shields")
+        where = pred.anchors + (tuple(t.kids_of(pred.anchors, "dobj")) if "as" in e.prep else ())
+        if e.prep and not (t.preps(where) & set(e.prep)):
             return False
         if e.comp and not any(
             t.tok(k).lemma.lower() in e.comp
@@ -105,7 +108,7 @@ class Reader:
         ):
             return False
         if e.obj:
-            objs = t.prep_objects(pred.anchors, *e.prep) if e.prep else t.objects(pred.anchors)
+            objs = t.prep_objects(where, *e.prep) if e.prep else t.objects(pred.anchors)
             objs = objs or t.kids_of(pred.anchors, "nsubjpass") or self._participle_patient(pred)
             heads = [c for o in objs for c in t.conjuncts(o)]
             if not self._obj_matches(e, heads):

@@ -430,6 +430,10 @@ CODED += [
     ("Putin phoned Macron to express concern over the strikes.", "RUSGOV", "012", "FRAGOV"),
     # cutting a tariff eases an economic sanction
     ("Japan will cut tariffs on Brazilian beef.", "JPN", "085", "BRA"),
+    ("Hamas holds several hundred families as human shields in the town.", "PSEREB", "181", None),  # "as" on the object
+    ("Iran has supplied 60% of the military equipment used by the army.", "IRN", "072", None),  # a share of it
+    ("Pakistan participates in the UN peacekeeping operations in Mali.", "PAK", "074", None),
+    ("Brazil joined the peacekeeping force in Haiti.", "BRA", "074", None),
 ]
 CODED = [c for c in CODED if c[1] is not None]
 
