@@ -434,6 +434,10 @@ CODED += [
     ("Iran has supplied 60% of the military equipment used by the army.", "IRN", "072", None),  # a share of it
     ("Pakistan participates in the UN peacekeeping operations in Mali.", "PAK", "074", None),
     ("Brazil joined the peacekeeping force in Haiti.", "BRA", "074", None),
+    # a deadline given is an ultimatum; peacekeepers or observers withdrawn or expelled are CAMEO 166x
+    ("France gave Iran a deadline to answer.", "FRA", "139", "IRN"),
+    ("Eritrea expelled some of the UN peacekeepers.", "ERI", "1663", "IGOUNO"),
+    ("Ethiopia withdrew its observers from Sudan.", "ETH", "1662", "SDN"),
 ]
 CODED = [c for c in CODED if c[1] is not None]
 
