@@ -438,6 +438,10 @@ CODED += [
     ("France gave Iran a deadline to answer.", "FRA", "139", "IRN"),
     ("Eritrea expelled some of the UN peacekeepers.", "ERI", "1663", "IGOUNO"),
     ("Ethiopia withdrew its observers from Sudan.", "ETH", "1662", "SDN"),
+    # a strike or protest called off eases dissent; talks called off are broken off
+    ("Colombia's teachers union called off the strike.", "COL", "082", None),
+    ("Iran called off talks with France.", "IRN", "164", "FRA"),
+    ("Germany is providing humanitarian support to Sudan.", "DEU", "073", "SDN"),  # support as aid, not praise
 ]
 CODED = [c for c in CODED if c[1] is not None]
 
