@@ -144,8 +144,10 @@ class Reader:
                     self.consumed.update(t.subtree(c))
             return [base]
         if e.kind == "light":
-            # "launched air and artillery strikes": the parser may make the first conjunct the object
-            for o in [c for obj in t.objects(pred.anchors) for c in t.conjuncts(obj)]:
+            # "launched air and artillery strikes": the parser may make the first conjunct the object;
+            # "provided Brazil with loans": the recipient is the object, what is given its "with" phrase
+            objs = [c for obj in t.objects(pred.anchors) for c in t.conjuncts(obj)]
+            for o in objs + (t.prep_objects(pred.anchors, "with") if e.with_goods else []):
                 noun, k = next(((r, k) for k in self._light_nouns(o) for r in [self._noun_quiet(k)] if r), (None, o))
                 if noun is None:
                     continue

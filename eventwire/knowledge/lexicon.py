@@ -46,6 +46,7 @@ class VerbEntry:
     raising: bool = False
     bare: bool = True  # a wrapper whose complement codes nothing still yields ``code``
     opaque: bool = False  # speech whose content is the speaker's assertion, not a reported event
+    with_goods: bool = False  # a light verb whose noun may sit in a "with" phrase ("provided Brazil with loans")
 
     @property
     def specificity(self) -> int:
@@ -160,6 +161,7 @@ def _verb(raw: dict[str, Any], where: str) -> VerbEntry:
             raising=bool(raw.get("raising", False)),
             bare=bool(raw.get("bare", True)),
             opaque=bool(raw.get("opaque", False)),
+            with_goods=bool(raw.get("with_goods", False)),
         )
     except (KeyError, TypeError) as exc:
         raise KnowledgeError(f"{where}: malformed verb entry {raw!r}: missing {exc}") from None

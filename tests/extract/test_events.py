@@ -442,6 +442,10 @@ CODED += [
     ("Colombia's teachers union called off the strike.", "COL", "082", None),
     ("Iran called off talks with France.", "IRN", "164", "FRA"),
     ("Germany is providing humanitarian support to Sudan.", "DEU", "073", "SDN"),  # support as aid, not praise
+    ("France is willing to send resources to Mali.", "FRA", "033", "MLI"),  # willing: an intent to give
+    ("Germany provided Ukraine with loans.", "DEU", "071", "UKR"),  # the goods in a "with" phrase
+    ("The US offered to send troops to distribute food in Sudan.", "USA", "0333", None),  # not a threat
+    ("Macron will join Biden for talks in Rome.", "FRAGOV", "040", "USAGOV"),
 ]
 CODED = [c for c in CODED if c[1] is not None]
 
