@@ -152,7 +152,7 @@ class Reader:
                 if noun is None:
                     continue
                 self.consumed.update((o, k))
-                base.code, base.rule = noun.code, f"{e.id}+{noun.rule}"
+                base.code, base.rule = dict(e.recode).get(noun.code, noun.code), f"{e.id}+{noun.rule}"
                 base.targets = self._slots(e, pred, []) + noun.targets
                 base.modality = noun.modality
                 return [base]

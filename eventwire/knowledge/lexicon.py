@@ -47,6 +47,7 @@ class VerbEntry:
     bare: bool = True  # a wrapper whose complement codes nothing still yields ``code``
     opaque: bool = False  # speech whose content is the speaker's assertion, not a reported event
     with_goods: bool = False  # a light verb whose noun may sit in a "with" phrase ("provided Brazil with loans")
+    recode: tuple[tuple[str, str], ...] = ()  # a light verb's noun codes read otherwise ("provided support": aid)
 
     @property
     def specificity(self) -> int:
@@ -162,6 +163,7 @@ def _verb(raw: dict[str, Any], where: str) -> VerbEntry:
             bare=bool(raw.get("bare", True)),
             opaque=bool(raw.get("opaque", False)),
             with_goods=bool(raw.get("with_goods", False)),
+            recode=tuple((str(k), str(v)) for k, v in (raw.get("recode") or {}).items()),
         )
     except (KeyError, TypeError) as exc:
         raise KnowledgeError(f"{where}: malformed verb entry {raw!r}: missing {exc}") from None

@@ -446,6 +446,11 @@ CODED += [
     ("Germany provided Ukraine with loans.", "DEU", "071", "UKR"),  # the goods in a "with" phrase
     ("The US offered to send troops to distribute food in Sudan.", "USA", "0333", None),  # not a threat
     ("Macron will join Biden for talks in Rome.", "FRAGOV", "040", "USAGOV"),
+    # a team sent to investigate is an investigation, not peacekeeping
+    ("France sent a team of investigators to Mali to investigate the killings.", "FRA", "090", "MLI"),
+    ("Germany provided support to Ukraine.", "DEU", "070", "UKR"),  # support provided is aid
+    ("Japan gave its support to the peace plan.", "JPN", "051", None),  # support given to a cause, praise
+    ("The European Union is mobilising funds for Colombia.", "IGOEU", "071", "COL"),
 ]
 CODED = [c for c in CODED if c[1] is not None]
 
