@@ -19,23 +19,24 @@ DEV = SHARED / "gold" / "dev"
 # (gold file, task) -> {path into the report: floor}
 FLOORS: dict[tuple[str, str], dict[tuple[str, ...], float]] = {
     ("cameo_class_confliBERT_train.jsonl.gz", "pentaclass"): {
-        # raised 2026-11-29 after the round on light-verb conjuncts, times in verb frames, "failed
-        # to", emergencies, borders and peacekeeping: measured 0.858 / 0.857 / 0.765 /
-        # 0.811 0.879 0.812 0.880 0.908; floors ~0.01 below
-        ("macro_f1",): 0.85,
-        ("accuracy",): 0.845,
-        ("macro_f1_known_actors",): 0.755,
-        ("per_class", "0 statement", "f1"): 0.80,
-        ("per_class", "1 verbal coop", "f1"): 0.865,
-        ("per_class", "2 material coop", "f1"): 0.80,
-        ("per_class", "3 verbal conflict", "f1"): 0.87,
-        ("per_class", "4 material conflict", "f1"): 0.895,
+        # raised 2026-11-29 (second round: purposes of a deployment, calls, ultimatums, peacekeepers
+        # withdrawn, strikes called off, support provided): measured 0.883 / 0.883 / 0.790 /
+        # 0.823 0.909 0.855 0.913 0.915; floors ~0.01 below
+        ("macro_f1",): 0.873,
+        ("accuracy",): 0.873,
+        ("macro_f1_known_actors",): 0.78,
+        ("per_class", "0 statement", "f1"): 0.81,
+        ("per_class", "1 verbal coop", "f1"): 0.895,
+        ("per_class", "2 material coop", "f1"): 0.84,
+        ("per_class", "3 verbal conflict", "f1"): 0.90,
+        ("per_class", "4 material conflict", "f1"): 0.90,
     },
     ("cameo_actors_confliBERT_train.jsonl.gz", "actors"): {
-        # measured 2026-11-29: span coverage 0.716, event source 0.746, target 0.427, codes 0.822
+        # measured 2026-11-29 (second round): span coverage 0.719, event source 0.755, target 0.441,
+        # codes 0.822
         ("span_coverage",): 0.705,
-        ("event_source",): 0.735,
-        ("event_target",): 0.415,
+        ("event_source",): 0.745,
+        ("event_target",): 0.43,
         ("code_accuracy",): 0.81,
     },
     ("timex_aquaint.jsonl.gz", "timex"): {
