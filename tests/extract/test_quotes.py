@@ -160,6 +160,10 @@ INDIRECT = [
         "say",
     ),
     ("Lisa Hart arrived in Rome. She said the deal was fair.", "the deal was fair", "Lisa Hart", "say"),
+    # evidence and belief attribute a clause too: a poll, a court, an official who knows
+    ("A new poll shows that most voters oppose the pipeline.", "most voters oppose", "A new poll", "show"),
+    ("The tribunal found that the ministry had broken the law.", "the ministry had broken", "The tribunal", "find"),
+    ("Karl Berg knows the truce will not last.", "the truce will not last", "Karl Berg", "know"),
 ]
 
 
@@ -181,6 +185,7 @@ NOTHING = [
     "She said “",
     '“““““““““ ””””””””” """""""" “ ” "" ‘’ ’’',
     "Rebels seized the town of Goma’s airport on Tuesday.",
+    "The survey found a sharp rise in prices.",  # found a thing, not that something is so
 ]
 
 

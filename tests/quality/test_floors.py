@@ -44,7 +44,7 @@ FLOORS: dict[tuple[str, str], dict[tuple[str, ...], float]] = {
         ("value_accuracy",): 0.89,
     },
     ("quotes_polnear_dev.jsonl.gz", "quotes"): {
-        ("content", "f1"): 0.68,
+        ("content", "f1"): 0.70,  # 0.714 after evidence and belief cues ("a poll shows that")
         ("speaker_direct", "f1"): 0.89,
     },
 }
