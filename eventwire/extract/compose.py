@@ -129,6 +129,10 @@ def _resolve(
     places = _places(group)
     # "an Istanbul court", "Mosul police": a city name modifying the role places it
     city = None if places or not roles else modifier_country(parsed, head, kb)
+    if city is None and not places and any("local" in a.entry.flags and a.start <= head < a.end for a in roles):
+        # "the court in Kabul", "a judge in Istanbul": an office that belongs where it sits is placed
+        # by it, like a city modifier, even one that alone would be nobody (a judge) or an anaphor
+        city = local_country(parsed, head, kb)
     if not roles and borrowed and places and all(a.entry.kind in ("adjective", "people") for a in places):
         roles = list(borrowed)  # "Emirati and Saudi officials", "Russian and Chinese troops"
     at_head = any(a.start <= head < a.end for a in group)
@@ -170,7 +174,7 @@ def _resolve(
     if bare and (toks[head].pos in _NOUNS) and any(a.start <= head < a.end for a in bare):
         # the rightmost specific role decides: "police officials" are police, not generic officials
         pick = ([a for a in bare if "weak" not in a.entry.flags] or bare)[-1].entry
-        country = city or (local_country(parsed, head, kb) if "local" in pick.flags else None)
+        country = city
         if country:  # "18 people in Kabul", "police arrested three men in Paris"
             actor = Actor(country + pick.code, country, pick.code, pick.name)
             return make_mention(parsed, sent, head, group, actor, "role+place", pick.source)

@@ -240,6 +240,14 @@ SECTORS = [
     ("Mosul police arrested two men.", "police", "IRQCOP"),
     ("Border police arrested two men.", "police", "COP"),
     ("Istanbul prosecutors charged the mayor.", "prosecutors", "TURJUD"),  # an office, placed
+    # a court or judge belongs where it sits, as police and civilians do
+    ("The court in Kabul sentenced the former governor.", "court", "AFGJUD"),
+    ("A judge in Istanbul ordered the arrest of the editor.", "judge", "TURJUD"),
+    # rebels and opposition by their group nouns, not the generic head
+    ("Rebel forces shelled the town near Aleppo.", "Rebel forces", "SYRREB"),
+    ("The rebel group freed the hostages.", "rebel group", "REB"),
+    ("Opposition parties boycotted the vote.", "Opposition parties", "OPP"),
+    ("Armed groups attacked a village in Mali.", "Armed groups", "MLIUAF"),
 ]
 
 
