@@ -248,6 +248,9 @@ SECTORS = [
     ("The rebel group freed the hostages.", "rebel group", "REB"),
     ("Opposition parties boycotted the vote.", "Opposition parties", "OPP"),
     ("Armed groups attacked a village in Mali.", "Armed groups", "MLIUAF"),
+    # prisoners, hostages and victims are civilians of a place, never alone
+    ("Iraqi prisoners went on hunger strike.", "Iraqi prisoners", "IRQCVL"),
+    ("War victims in Syria received aid from Turkey.", "victims", "SYRCVL"),
 ]
 
 

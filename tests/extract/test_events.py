@@ -451,6 +451,7 @@ CODED += [
     ("Germany provided support to Ukraine.", "DEU", "070", "UKR"),  # support provided is aid
     ("Japan gave its support to the peace plan.", "JPN", "051", None),  # support given to a cause, praise
     ("The European Union is mobilising funds for Colombia.", "IGOEU", "071", "COL"),
+    ("Iranian prisoners went on hunger strike.", "IRN", "142", None),  # a hunger strike, not a labour strike
 ]
 CODED = [c for c in CODED if c[1] is not None]
 
