@@ -14,11 +14,11 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 OBJECT_DEPS = ("dobj", "obj", "oprd", "attr")
 # Clauses that share their subject with the word they hang off ("refused to provide", "saying ...").
 CONTROL_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acomp")
-# Edges that embed one clause in another: a trigger below one is not the sentence's main clause.
 #: Verbs whose object does not do what follows: "promised Kyiv to send arms", "called Erdogan to
 #: apologize" (a phone call, unlike "urged Erdogan to apologize"), "visited Paris to discuss trade".
 SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "call", "phone", "telephone", "ring", "visit", "meet",
                              "contact"})
+# Edges that embed one clause in another: a trigger below one is not the sentence's main clause.
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass", "pcomp"})
 # Verbs that take an adjective as their predicate ("is ready to", "remains open to").
 COPULAS = frozenset({"be", "seem", "remain", "appear", "become", "stay", "look", "sound", "prove"})
