@@ -127,12 +127,12 @@ def _resolve(
     if people:
         return resolve_person(parsed, sent, head, group, people[-1], titles, story)
     places = _places(group)
-    # "an Istanbul court", "Mosul police": a city name modifying the role places it
-    city = None if places or not roles else modifier_country(parsed, head, kb)
-    if city is None and not places and any("local" in a.entry.flags and a.start <= head < a.end for a in roles):
+    # the country a role is placed in: "an Istanbul court", "Mosul police" (a city name modifying it)
+    placed_in = None if places or not roles else modifier_country(parsed, head, kb)
+    if placed_in is None and not places and any("local" in a.entry.flags and a.start <= head < a.end for a in roles):
         # "the court in Kabul", "a judge in Istanbul": an office that belongs where it sits is placed
         # by it, like a city modifier, even one that alone would be nobody (a judge) or an anaphor
-        city = local_country(parsed, head, kb)
+        placed_in = local_country(parsed, head, kb)
     if not roles and borrowed and places and all(a.entry.kind in ("adjective", "people") for a in places):
         roles = list(borrowed)  # "Emirati and Saudi officials", "Russian and Chinese troops"
     at_head = any(a.start <= head < a.end for a in group)
@@ -140,12 +140,12 @@ def _resolve(
     plain = [
         a
         for a in roles
-        if (not a.entry.anaphor_kinds or ((places or city) and a.entry.code.strip()))
+        if (not a.entry.anaphor_kinds or ((places or placed_in) and a.entry.code.strip()))
         and "collective" not in a.entry.flags
     ]
     collective = [a for a in roles if "collective" in a.entry.flags]
     anaphors = [a for a in roles if a.entry.anaphor_kinds]
-    if not places and not city and anaphors and _has_article(parsed, group):
+    if not places and not placed_in and anaphors and _has_article(parsed, group):
         # "the alliance", "the alliance's military deployments": the latest IGO of a fitting kind
         kinds = set().union(*(a.entry.anaphor_kinds for a in anaphors))
         earlier = [actor for kind, actor in story.igos if kind in kinds]
@@ -170,13 +170,12 @@ def _resolve(
             parsed, sent, head, group, story.titled[titles[-1]], "coreference", f"anaphor:{titles[-1]}"
         )
     # an office alone is nobody in particular, but a placed one is that place's ("Istanbul prosecutors")
-    bare = [a for a in plain if not ({"owned"} if city else {"person", "owned"}) & a.entry.flags and a.entry.code]
+    bare = [a for a in plain if not ({"owned"} if placed_in else {"person", "owned"}) & a.entry.flags and a.entry.code]
     if bare and (toks[head].pos in _NOUNS) and any(a.start <= head < a.end for a in bare):
         # the rightmost specific role decides: "police officials" are police, not generic officials
         pick = ([a for a in bare if "weak" not in a.entry.flags] or bare)[-1].entry
-        country = city
-        if country:  # "18 people in Kabul", "police arrested three men in Paris"
-            actor = Actor(country + pick.code, country, pick.code, pick.name)
+        if placed_in:  # "18 people in Kabul", "police arrested three men in Paris"
+            actor = Actor(placed_in + pick.code, placed_in, pick.code, pick.name)
             return make_mention(parsed, sent, head, group, actor, "role+place", pick.source)
         if "placed" in pick.flags:
             return None  # "people" alone is nobody in particular

@@ -22,7 +22,7 @@ from .arguments import MentionIndex, antecedent, is_pronoun, with_sector
 from .frames import SUBJECT_CONTROL, SentenceTree
 from .modality import Modality, in_condition, nominal_modality, read_modality
 from .places import event_place
-from .readings import Reader, Reading
+from .readings import Reader, Reading, Slot
 from .timex import attach_date
 
 # Codes whose target, when the sentence names none, is the other party of the story so far
@@ -121,7 +121,7 @@ def _code_sentence(
                     # ("a court released X but barred her ..., officials said")
                     statements.append((pred.trigger, sources[0], said, r.content))
                     continue
-                targets = (_targets(tree, index, r, sources) or _noun_targets(tree, reader, index, r, sources)
+                targets = (_targets(tree, index, r.targets, sources) or _noun_targets(tree, reader, index, r, sources)
                            or _addressee(tree, index, r, sources))
                 if speaker is not None and r.modality.obliged and not r.code.startswith(("02", "10")):
                     # "Russia says Israel must end its strikes": the speaker demands it of the subject
@@ -232,10 +232,11 @@ def _sources(
     return found, coref
 
 
-def _targets(tree: SentenceTree, index: MentionIndex, r: Reading, sources: list[Mention]) -> list[Mention]:
-    """Target mentions of a reading: the first slot that names an actor other than the source."""
+def _targets(tree: SentenceTree, index: MentionIndex, slots: Sequence[Slot], sources: list[Mention]
+             ) -> list[Mention]:
+    """Target mentions of a reading's slots: the first slot that names an actor other than the source."""
     codes = {m.actor.code for m in sources}
-    for slot in r.targets:
+    for slot in slots:
         if isinstance(slot, Mention):
             found = [slot]
         else:
@@ -252,11 +253,8 @@ def _addressee(tree: SentenceTree, index: MentionIndex, r: Reading, sources: lis
     tok = tree.tok(r.head)
     if tok.dep not in ("xcomp", "advcl") or tree.tok(tok.head).lemma.lower() not in SUBJECT_CONTROL:
         return []
-    codes = {m.actor.code for m in sources}
     # the parser often reads "called Erdogan" as naming (oprd), as in "called Erdogan a friend"
-    callee = tree.kids(tok.head, "dobj", "oprd")
-    found = [m for o in callee for m in index.resolve(tree, o, deep=True, modifiers=True)]
-    return [m for m in found if m.actor.code not in codes][:1]
+    return _targets(tree, index, [(o, True) for o in tree.kids(tok.head, "dobj", "oprd")], sources)[:1]
 
 
 def _agentless(tree: SentenceTree, lex: Lexicon, r: Reading) -> bool:
@@ -281,7 +279,7 @@ def _noun_targets(
         noun = reader.read_noun(k, standalone=False)
         reader.consumed = consumed  # only the noun's target is wanted, not its wrapped content
         if noun is not None:
-            found = _targets(tree, index, noun, sources)
+            found = _targets(tree, index, noun.targets, sources)
             if found:
                 return found
     return []
@@ -325,12 +323,12 @@ def _nominal(
     coref = False
     if not sources and r.symmetric:
         sources, coref = _symmetric_pair(tree, index, i, r)
-    targets = _targets(tree, index, r, sources) if sources else []
+    targets = _targets(tree, index, r.targets, sources) if sources else []
     if keep_unknown and not sources and r.code[:2] not in ("01", "02", "03", "04", "05"):
         # "a car bomb in Kiev", "the Manchester bombing": an act with no named agent is still news;
         # a bare "talks" or "aid" is not, so only conflict and yielding nouns stand alone
         sources = [_unknown_at(tree, i)]
-        targets = _targets(tree, index, r, sources)
+        targets = _targets(tree, index, r.targets, sources)
         return [Candidate(tree.sentence.index, i, r.code, r.rule, sources, targets, mod, nominal=True, unnamed=True)]
     if not sources or not targets:
         return []  # a nominal event needs both sides named, or it is too vague to code
