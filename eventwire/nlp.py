@@ -10,12 +10,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import ModelError
+from .errors import KnowledgeError, ModelError
+from .knowledge import data_path
 from .records import Document, Entity, Parsed, PartKind, Sentence, Token
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
+    from spacy.tokens import Token as SpacyToken
 
 #: Pipelines tried in order when the user names none: Explosion's own package first, then the
 #: registry re-package of the same 3.8.0 weights (its meta, labels and scores match the release).
@@ -138,11 +140,35 @@ def sentence_case(title: str, body_words: set[str]) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1)
+def verb_lemmas() -> dict[str, str]:
+    """Verb forms whose spaCy lemma is wrong, and the right one (``knowledge/verb_lemmas.tsv``)."""
+    path = data_path("verb_lemmas.tsv")
+    fixes: dict[str, str] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise KnowledgeError(f"cannot read {path}: {exc}; reinstall eventwire") from None
+    rows = [line for line in lines if line.strip() and not line.startswith("#")]
+    for n, line in enumerate(rows[1:], start=2):  # the first row is the header
+        cells = line.split("\t")
+        if len(cells) != 2 or not all(c.strip() for c in cells):
+            raise KnowledgeError(f"{path}: row {n} ({line!r}) must be a verb form and its lemma, tab-separated")
+        fixes[cells[0].strip().lower()] = cells[1].strip().lower()
+    return fixes
+
+
+def _lemma(t: SpacyToken, fixes: dict[str, str]) -> str:
+    """spaCy's lemma, unless it is a verb form the fix table knows ("staged" is not "stag")."""
+    return fixes.get(t.lower_, t.lemma_) if t.tag_.startswith("VB") else t.lemma_
+
+
 def _convert(document: Document, pieces: list[tuple[int, int, Doc]], model: str) -> Parsed:
     """Copy spaCy's annotations into plain records with document-wide indices and offsets."""
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     entities: list[Entity] = []
+    fixes = verb_lemmas()
     for pi, offset, sdoc in pieces:
         base = len(tokens)
         kind = document.parts[pi].kind
@@ -153,8 +179,8 @@ def _convert(document: Document, pieces: list[tuple[int, int, Doc]], model: str)
                 tokens.append(
                     Token(
                         # the text as written (a headline may have been parsed in sentence case)
-                        base + t.i, document.text[start : start + len(t.text)], start, start + len(t.text), t.lemma_,
-                        t.pos_, t.tag_, t.dep_, base + t.head.i, t.ent_type_, t.ent_iob_, si,
+                        base + t.i, document.text[start : start + len(t.text)], start, start + len(t.text),
+                        _lemma(t, fixes), t.pos_, t.tag_, t.dep_, base + t.head.i, t.ent_type_, t.ent_iob_, si,
                         str(t.morph), base + t.left_edge.i, base + t.right_edge.i,
                     )
                 )

@@ -111,3 +111,39 @@ def test_a_sentence_cased_headline_keeps_its_written_text(nlp) -> None:  # type:
     title_tokens = [t for t in parsed.tokens if parsed.sentences[t.sent].part is PartKind.TITLE]
     assert [t.text for t in title_tokens] == ["Chile", "and", "Peru", "Sign", "Fishing", "Accord"]
     assert any(t.lemma == "sign" and t.pos == "VERB" for t in title_tokens)
+
+
+@pytest.mark.parametrize(("text", "form", "lemma"), [
+    ("The miners staged a sit-in outside the ministry.", "staged", "stage"),
+    ("The two clans have waged a feud for a decade.", "waged", "wage"),
+    ("The envoy hoped the talks would resume soon.", "hoped", "hope"),
+    ("Police cordoned off the square before dawn.", "cordoned", "cordon"),
+])
+def test_verb_forms_spacy_lemmatizes_wrongly_get_their_lemma(nlp, text: str, form: str, lemma: str) -> None:  # type: ignore[no-untyped-def]
+    parsed = parse(_doc(text, [PartKind.BODY]), nlp)
+    tok = next(t for t in parsed.tokens if t.text == form)
+    if tok.tag.startswith("VB"):
+        assert tok.lemma == lemma
+    else:  # the table is for verbs only: a form parsed as a noun keeps spaCy's lemma
+        pytest.skip(f"spaCy tagged {form!r} {tok.tag} here")
+
+
+def test_a_noun_form_in_the_verb_table_keeps_its_own_lemma(nlp) -> None:  # type: ignore[no-untyped-def]
+    parsed = parse(_doc("The agency cut the bank's credit rating on Friday.", [PartKind.BODY]), nlp)
+    rating = next(t for t in parsed.tokens if t.text == "rating")
+    assert (rating.pos, rating.lemma) == ("NOUN", "rating")  # the verb "rating" would be "rate"
+
+
+def test_a_malformed_verb_lemma_row_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from eventwire import nlp as nlp_module
+    from eventwire.errors import KnowledgeError
+
+    bad = tmp_path / "verb_lemmas.tsv"
+    bad.write_text("form\tlemma\nstaged\n", encoding="utf-8")
+    monkeypatch.setattr(nlp_module, "data_path", lambda name: bad)
+    nlp_module.verb_lemmas.cache_clear()
+    try:
+        with pytest.raises(KnowledgeError, match="row 2"):
+            nlp_module.verb_lemmas()
+    finally:
+        nlp_module.verb_lemmas.cache_clear()

@@ -119,12 +119,24 @@ class Reader:
                 inner += t.prep_objects(tuple(measures), "of")
                 if not self._obj_matches(e, inner):
                     return False
-        return True
+        return not e.subj or self._subj_matches(e, pred)
 
     def _obj_matches(self, e: VerbEntry, tokens: list[int]) -> bool:
         """Whether one of ``tokens`` has a lemma the entry's object constraint accepts."""
         lemmas = {self.tree.tok(k).lemma.lower() for k in tokens}
         return any(self.lex.in_class(lem, spec) for lem in lemmas for spec in e.obj)
+
+    def _subj_matches(self, e: VerbEntry, pred: Predicate) -> bool:
+        """Whether the subject, a modifier of it or the stuff of its quantity is what ``e.subj`` names.
+
+        "Peacekeepers arrived", "peacekeeping troops arrived", "dozens of peacekeepers arrived".
+        """
+        t = self.tree
+        heads = [c for s in t.subjects(pred.head, e.raising) for c in t.conjuncts(s)]
+        measures = [h for h in heads if self.lex.in_class(t.tok(h).lemma.lower(), "@measure")]
+        heads += t.prep_objects(tuple(measures), "of")
+        lemmas = {t.tok(h).lemma.lower() for h in heads}.union(*(t.modifiers(h) for h in heads))
+        return any(self.lex.in_class(lem, spec) for lem in lemmas for spec in e.subj)
 
     def _participle_patient(self, pred: Predicate) -> list[int]:
         """The noun a passive participle modifies is what the verb acts on: "a photo released by X"."""
@@ -294,6 +306,8 @@ class Reader:
         slots: list[Slot] = []
         # "sanctions imposed on Iran": the target phrase can hang off a participle of the noun
         where = (i, *(k for k in t.kids(i, "acl") if t.tok(k).tag == "VBN"))
+        if tok.dep == "compound" and self.lex.in_class(t.tok(tok.head).lemma.lower(), "@carrier"):
+            where += (tok.head,)  # "a mediation effort between Kyiv and Moscow": the phrase hangs off the carrier
         for p in entry.targets:
             slots += [(k, True) for k in t.prep_objects(where, p)]
         code, rule = entry.code, entry.id

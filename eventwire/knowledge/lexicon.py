@@ -40,6 +40,7 @@ class VerbEntry:
     prep: tuple[str, ...] = ()
     obj: tuple[str, ...] = ()
     comp: tuple[str, ...] = ()
+    subj: tuple[str, ...] = ()  # lemmas or @classes the subject (or a modifier of it) must match
     targets: tuple[str, ...] = DEFAULT_TARGETS
     inner: tuple[str, ...] = DEFAULT_INNER
     inner_preps: tuple[str, ...] = DEFAULT_INNER_PREPS
@@ -52,7 +53,7 @@ class VerbEntry:
     @property
     def specificity(self) -> int:
         """How many constraints the entry carries; the most specific match wins."""
-        return sum(bool(x) for x in (self.pos, self.prt, self.prep, self.obj, self.comp))
+        return sum(bool(x) for x in (self.pos, self.prt, self.prep, self.obj, self.comp, self.subj))
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,7 @@ def _verb(raw: dict[str, Any], where: str) -> VerbEntry:
             prep=_tuple(raw.get("prep")),
             obj=_tuple(raw.get("obj")),
             comp=_tuple(raw.get("comp")),
+            subj=_tuple(raw.get("subj")),
             targets=_tuple(raw["targets"]) if "targets" in raw else DEFAULT_TARGETS,
             inner=_tuple(raw["inner"]) if "inner" in raw else DEFAULT_INNER,
             inner_preps=_tuple(raw["inner_preps"]) if "inner_preps" in raw else DEFAULT_INNER_PREPS,

@@ -374,7 +374,9 @@ CODED += [
     ("Pakistan said Syria must withdraw its forces.", "PAK", "10", "SYR"),
     ("Egypt said that Sudan should ensure security on the border.", "EGY", "100", "SDN"),
     # light verbs find their event noun in a compound or in a quantity's phrase
-    ("Qatar launched a mediation effort between Ethiopia and Eritrea.", "QAT", "045", None),
+    # a phrase that names whom an act is with may hang off its carrier ("a mediation effort between")
+    ("Qatar launched a mediation effort between Ethiopia and Eritrea.", "QAT", "045", "ETH"),
+    ("Qatar launched a mediation effort between Ethiopia and Eritrea.", "QAT", "045", "ERI"),
     ("The United States announced $33 million in assistance to Ukraine.", "USA", "07", "UKR"),
     ("Colombia declared a state of siege in Venezuela.", "COL", "19", "VEN"),
     ("Germany announced a suspension of aid to Mali.", "DEU", "162", "MLI"),
@@ -452,6 +454,18 @@ CODED += [
     ("Japan gave its support to the peace plan.", "JPN", "051", None),  # support given to a cause, praise
     ("The European Union is mobilising funds for Colombia.", "IGOEU", "071", "COL"),
     ("Iranian prisoners went on hunger strike.", "IRN", "142", None),  # a hunger strike, not a labour strike
+    # peacekeepers who arrive are the peacekeeping (074), not a visit (042); when they leave, 1663
+    ("About 400 Russian peacekeepers arrived in the region on Sunday.", "RUS", "074", None),
+    ("Dozens of Ukrainian peacekeeping troops began deploying on Monday.", "UKR", "074", None),
+    ("The Russian peacekeepers withdrew from Ukraine in May.", "RUS", "1663", "UKR"),
+    ("Russian troops arrived in the region on Sunday.", "RUS", "042", None),  # soldiers, not peacekeepers
+    # relief sent is humanitarian aid, also with the personnel who deliver it; doctors are no peacekeepers
+    ("Germany sent troops, tents and medicine to Ukraine.", "DEU", "073", "UKR"),
+    ("France flew four tonnes of medicine into Ukraine.", "FRA", "073", "UKR"),
+    ("Germany sent a dozen doctors to Ukraine.", "DEU", "073", "UKR"),
+    # verbs spaCy lemmatizes wrongly ("staged" -> "stag", "waged" -> "wag") still code
+    ("Ukraine and Turkey staged joint naval exercises.", "UKR", "062", "TUR"),
+    ("Russia waged war on Ukraine for years.", "RUS", "19", "UKR"),
 ]
 CODED = [c for c in CODED if c[1] is not None]
 
