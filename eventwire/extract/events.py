@@ -14,6 +14,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..knowledge.actors import actor_knowledge
 from ..knowledge.cameo import lookup
 from ..knowledge.lexicon import Lexicon, load_lexicon
 from ..records import Actor, DateRef, Event, Evidence, Mention, Parsed, PartKind, Quote, Sentence
@@ -21,7 +22,7 @@ from ..version import CODER_VERSION
 from .arguments import MentionIndex, antecedent, is_pronoun, with_sector
 from .frames import SUBJECT_CONTROL, SentenceTree
 from .modality import Modality, in_condition, nominal_modality, read_modality
-from .places import event_place
+from .places import event_place, locatives, place_country
 from .readings import Reader, Reading, Slot
 from .timex import attach_date
 
@@ -30,6 +31,8 @@ from .timex import attach_date
 RESPONSIVE_ROOTS = ("03", "12")
 STATEMENT = "010"
 DEMAND = "100"
+# Roots of coercion and violence, whose object is someone hurt rather than something given or sent.
+FORCE_ROOTS = ("17", "18", "19", "20")
 # Roots of acts done by speaking: announcing one ("said he will call on the UN") is doing it.
 VERBAL_ROOTS = ("01", "02", "03", "10", "11", "12", "13")
 # An agent the text names but no dictionary knows ("a car bomb", "gunmen", "the tribunal"), or leaves
@@ -122,7 +125,8 @@ def _code_sentence(
                     statements.append((pred.trigger, sources[0], said, r.content))
                     continue
                 targets = (_targets(tree, index, r.targets, sources) or _noun_targets(tree, reader, index, r, sources)
-                           or _addressee(tree, index, r, sources))
+                           or _addressee(tree, index, r, sources)
+                           or (_place_targets(tree, r, sources) if lex.place_target(r.code) else []))
                 if speaker is not None and r.modality.obliged and not r.code.startswith(("02", "10")):
                     # "Russia says Israel must end its strikes": the speaker demands it of the subject
                     demand = lex.transform("demand", r.code)
@@ -248,6 +252,46 @@ def _targets(tree: SentenceTree, index: MentionIndex, slots: Sequence[Slot], sou
     return []
 
 
+def _place_targets(tree: SentenceTree, r: Reading, sources: list[Mention]) -> list[Mention]:
+    """The country of a place as the target, for codes whose target a place can be (``place_targets``).
+
+    The actor stage leaves places out of the mentions, so that talks *in* Moscow are not talks *with*
+    the Kremlin; but a visit to Kyiv is to Ukraine, and aid or air strikes in Gaza reach Gaza. A place
+    in one of the reading's slots comes first ("flew to Kyiv"), then the nearest "in/at X" of its clause.
+    """
+    countries = {m.actor.country for m in sources}  # "in Afghanistan" by Kabul's own forces is home
+    tokens = [s[0] for s in r.targets if not isinstance(s, Mention)]
+    roles = actor_knowledge().folded
+    victims = r.code[:2] in FORCE_ROOTS and any(
+        tree.tok(o).ent_type == "PERSON" or tree.tok(o).lemma.lower() in roles for o in tree.objects((r.head,))
+    )
+    if not victims:  # someone hurt, unnamed ("assassinated a dissident in Turkey"), is the target, not the place
+        tokens += locatives(tree.parsed, r.trigger)
+    for token in tokens:
+        places = [m for j in tree.conjuncts(token) if (m := _place_mention(tree, j)) is not None]
+        places = [m for m in places if m.actor.country not in countries]
+        if places:
+            return places
+    return []
+
+
+def _place_mention(tree: SentenceTree, i: int) -> Mention | None:
+    """Token ``i`` as the country its place name lies in, when it is the object of a preposition."""
+    tok = tree.tok(i)
+    if tok.dep not in ("pobj", "conj") or tok.pos != "PROPN":
+        return None
+    country = place_country(tree.parsed, i)
+    if country is None:
+        return None
+    start = i
+    while start > tok.left and tree.tok(start - 1).pos == "PROPN" and tree.tok(start - 1).head in (i, start):
+        start -= 1
+    first = tree.tok(start)
+    name = actor_knowledge().country_names.get(country)
+    return Mention(tree.parsed.span_text(start, i + 1), first.start, tok.end, start, i + 1, i, tok.sent,
+                   Actor(country, country, None, name), "place", country)
+
+
 def _addressee(tree: SentenceTree, index: MentionIndex, r: Reading, sources: list[Mention]) -> list[Mention]:
     """Whom a call or visit was for: "called Erdogan to apologize" apologizes to Erdogan."""
     tok = tree.tok(r.head)
@@ -323,12 +367,15 @@ def _nominal(
     coref = False
     if not sources and r.symmetric:
         sources, coref = _symmetric_pair(tree, index, i, r)
+    places = reader.lex.place_target(r.code)
     targets = _targets(tree, index, r.targets, sources) if sources else []
+    if sources and not targets and places:
+        targets = _place_targets(tree, r, sources)
     if keep_unknown and not sources and r.code[:2] not in ("01", "02", "03", "04", "05"):
         # "a car bomb in Kiev", "the Manchester bombing": an act with no named agent is still news;
         # a bare "talks" or "aid" is not, so only conflict and yielding nouns stand alone
         sources = [_unknown_at(tree, i)]
-        targets = _targets(tree, index, r.targets, sources)
+        targets = _targets(tree, index, r.targets, sources) or (_place_targets(tree, r, sources) if places else [])
         return [Candidate(tree.sentence.index, i, r.code, r.rule, sources, targets, mod, nominal=True, unnamed=True)]
     if not sources or not targets:
         return []  # a nominal event needs both sides named, or it is too vague to code

@@ -143,16 +143,15 @@ def _clause_tokens(parsed: Parsed, token: int) -> list[Token]:
     return sorted(out, key=lambda x: abs(x.i - token))
 
 
+def locatives(parsed: Parsed, token: int) -> list[int]:
+    """Objects of the "in/at/near X" phrases in the clause of trigger ``token``, nearest first."""
+    return [obj.i for t in _clause_tokens(parsed, token) if t.dep == "prep" and t.text.lower() in LOCATIVE_PREPS
+            for obj in parsed.children(t.i) if obj.dep == "pobj"]
+
+
 def locative_place(parsed: Parsed, token: int, kb: ActorKnowledge | None = None) -> str | None:
     """The country of the nearest "in/at/near X" in the clause of trigger ``token``."""
-    for t in _clause_tokens(parsed, token):
-        if t.dep == "prep" and t.text.lower() in LOCATIVE_PREPS:
-            for obj in parsed.children(t.i):
-                if obj.dep == "pobj":
-                    found = place_country(parsed, obj.i, kb)
-                    if found:
-                        return found
-    return None
+    return next((found for obj in locatives(parsed, token) if (found := place_country(parsed, obj, kb))), None)
 
 
 def dateline_place(parsed: Parsed, kb: ActorKnowledge | None = None) -> str | None:
@@ -186,4 +185,4 @@ def event_place(parsed: Parsed, mentions: Sequence[Mention], token: int) -> str 
     return None
 
 
-__all__ = ["Gazetteer", "dateline_place", "event_place", "gazetteer", "locative_place", "place_country"]
+__all__ = ["Gazetteer", "dateline_place", "event_place", "gazetteer", "locative_place", "locatives", "place_country"]

@@ -81,6 +81,11 @@ class Lexicon:
     classes: Mapping[str, frozenset[str]]
     transforms: Mapping[str, Mapping[str, str]]
     mutual: tuple[str, ...] = ()  # code prefixes where "A and B <verb>" means A→B and B→A
+    place_targets: tuple[str, ...] = ()  # code prefixes whose target may be a place's country
+
+    def place_target(self, code: str) -> bool:
+        """Whether, with no actor named, a place in a target slot stands for its country's people."""
+        return code.startswith(self.place_targets) if self.place_targets else False
 
     def in_class(self, lemma: str, spec: str) -> bool:
         """Whether ``lemma`` matches ``spec`` (a lemma, or ``@class`` from verbs.yaml)."""
@@ -224,7 +229,8 @@ def read_lexicon(verbs_path: Path, nouns_path: Path) -> Lexicon:
         str(k): {str(c): str(r) for c, r in v.items()} for k, v in (vdata.get("transforms") or {}).items()
     }
     mutual = tuple(str(c) for c in vdata.get("mutual") or ())
-    return Lexicon(_index(verbs), _index(nouns), classes, transforms, mutual)
+    place_targets = tuple(str(c) for c in vdata.get("place_targets") or ())
+    return Lexicon(_index(verbs), _index(nouns), classes, transforms, mutual, place_targets)
 
 
 @lru_cache(maxsize=1)

@@ -434,8 +434,8 @@ CODED += [
     ("Japan will cut tariffs on Brazilian beef.", "JPN", "085", "BRA"),
     ("Hamas holds several hundred families as human shields in the town.", "PSEREB", "181", None),  # "as" on the object
     ("Iran has supplied 60% of the military equipment used by the army.", "IRN", "072", None),  # a share of it
-    ("Pakistan participates in the UN peacekeeping operations in Mali.", "PAK", "074", None),
-    ("Brazil joined the peacekeeping force in Haiti.", "BRA", "074", None),
+    ("Pakistan participates in the UN peacekeeping operations in Mali.", "PAK", "074", "MLI"),
+    ("Brazil joined the peacekeeping force in Haiti.", "BRA", "074", "HTI"),
     # a deadline given is an ultimatum; peacekeepers or observers withdrawn or expelled are CAMEO 166x
     ("France gave Iran a deadline to answer.", "FRA", "139", "IRN"),
     ("Eritrea expelled some of the UN peacekeepers.", "ERI", "1663", "IGOUNO"),
@@ -466,6 +466,13 @@ CODED += [
     # verbs spaCy lemmatizes wrongly ("staged" -> "stag", "waged" -> "wag") still code
     ("Ukraine and Turkey staged joint naval exercises.", "UKR", "062", "TUR"),
     ("Russia waged war on Ukraine for years.", "RUS", "19", "UKR"),
+    # with no actor named there, a place stands for its country where a place can be the target:
+    # a visit to Lviv is to Ukraine, aid or strikes in Aleppo reach Syria; talks in Lviv are not with it
+    ("Macron arrived in Lviv on Monday.", "FRAGOV", "042", "UKR"),
+    ("Germany delivered humanitarian aid in Kharkiv.", "DEU", "073", "UKR"),
+    ("Russian jets struck targets in Aleppo overnight.", "RUS", "19", "SYR"),
+    ("Macron held talks in Lviv on Monday.", "FRAGOV", "040", None),
+    ("Ukrainian artillery shelled positions in Kharkiv.", "UKR", "19", None),  # at home, no one else's
 ]
 CODED = [c for c in CODED if c[1] is not None]
 
@@ -679,13 +686,13 @@ def test_seed_story_events() -> None:
 # --- agents no dictionary knows: coded as "---" only when asked ---------------------------------
 UNKNOWN_AGENT = [
     ("Gunmen killed three Israeli soldiers.", "19", "ISR"),
-    ("A car bomb exploded near the French embassy in Cairo.", "183", None),
+    ("A car bomb exploded near the French embassy in Cairo.", "183", "EGY"),  # a place stands for its people
     ("Five activists were arrested in Tehran.", "173", None),
     ("Teachers went on strike in Paris.", "143", None),
     ("Hundreds of protesters demonstrated against Israel.", "14", "ISR"),
     ("The court released the Russian journalist.", "084", "RUS"),
     ("UN sanctions against Iran were lifted in January.", "085", "IRN"),  # the noun's target
-    ("A suicide bombing killed ten people in Kabul.", "18", None),
+    ("A suicide bombing killed ten people in Kabul.", "18", "AFG"),
 ]
 
 
