@@ -219,6 +219,8 @@ def _sources(
 ) -> tuple[list[Mention], bool]:
     """Source mentions of a reading, and whether a pronoun had to be resolved to find them."""
     subjects = tree.subjects(r.head, raising=r.raising)
+    if not subjects and r.from_agent and tree.is_passive(r.head):
+        subjects = tree.prep_objects((r.head,), "from")  # "were expelled from Russia": Russia expelled them
     if not subjects:
         # "It is agreed that ..." inside someone's words, or a subjectless clause: the speaker
         return ([speaker], True) if speaker is not None else ([], False)

@@ -30,6 +30,7 @@ class Reading:
     targets: list[Slot] = field(default_factory=list)
     modality: Modality = field(default_factory=Modality)
     raising: bool = False
+    from_agent: bool = False  # a passive's "from" phrase is its agent ("diplomats were expelled from Russia")
     speech: bool = False
     content: list[int] = field(default_factory=list)  # heads of reported content (speech only)
     symmetric: bool = False
@@ -145,7 +146,7 @@ class Reader:
 
     def _read_entry(self, e: VerbEntry, pred: Predicate, depth: int) -> list[Reading] | None:
         t = self.tree
-        base = Reading(e.code, e.id, pred.head, pred.trigger, raising=e.raising)
+        base = Reading(e.code, e.id, pred.head, pred.trigger, raising=e.raising, from_agent=e.from_agent)
         if e.kind == "speech":
             base.speech = True
             base.content = t.complements(pred.anchors, "ccomp") + t.kids_of(pred.anchors, "parataxis")
@@ -259,7 +260,10 @@ class Reader:
             elif name == "xcomp_subj":
                 slots += [(k, False) for k in t.kids_of(a, "dobj") if t.kids_of(a, "xcomp")]
             elif name == "obj_mentions":
-                for o in t.objects(a) + t.prep_objects(a, *(e.prep or e.inner_preps)) + t.kids_of(a, "oprd"):
+                # whom an expulsion acts on is its passive subject, agent or not ("diplomats were expelled
+                # from X"); elsewhere that subject may name the act's own author ("UN sanctions were lifted")
+                patients = [k for k in t.kids_of(a, "nsubjpass") if k not in t.objects(a)] if e.from_agent else []
+                for o in t.objects(a) + patients + t.prep_objects(a, *(e.prep or e.inner_preps)) + t.kids_of(a, "oprd"):
                     slots += [m for m in self.index.inside(t, o)]
             elif name == "purpose_obj":  # "to help the army", "to help Mali fight" (a clause's subject)
                 for c in t.purposes(a):

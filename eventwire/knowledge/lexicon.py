@@ -45,6 +45,7 @@ class VerbEntry:
     inner: tuple[str, ...] = DEFAULT_INNER
     inner_preps: tuple[str, ...] = DEFAULT_INNER_PREPS
     raising: bool = False
+    from_agent: bool = False  # passive with no "by": the "from" phrase is the agent ("expelled from Russia")
     bare: bool = True  # a wrapper whose complement codes nothing still yields ``code``
     opaque: bool = False  # speech whose content is the speaker's assertion, not a reported event
     with_goods: bool = False  # a light verb whose noun may sit in a "with" phrase ("provided Brazil with loans")
@@ -167,6 +168,7 @@ def _verb(raw: dict[str, Any], where: str) -> VerbEntry:
             inner=_tuple(raw["inner"]) if "inner" in raw else DEFAULT_INNER,
             inner_preps=_tuple(raw["inner_preps"]) if "inner_preps" in raw else DEFAULT_INNER_PREPS,
             raising=bool(raw.get("raising", False)),
+            from_agent=bool(raw.get("from_agent", False)),
             bare=bool(raw.get("bare", True)),
             opaque=bool(raw.get("opaque", False)),
             with_goods=bool(raw.get("with_goods", False)),

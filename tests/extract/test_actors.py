@@ -250,6 +250,8 @@ SECTORS = [
     ("Armed groups attacked a village in Mali.", "Armed groups", "MLIUAF"),
     # prisoners, hostages and victims are civilians of a place, never alone
     ("Iraqi prisoners went on hunger strike.", "Iraqi prisoners", "IRQCVL"),
+    # prison guards are police of the place they serve in
+    ("Prison guards in Tehran beat the protesters.", "Prison guards", "IRNCOP"),
     ("War victims in Syria received aid from Turkey.", "victims", "SYRCVL"),
 ]
 

@@ -473,6 +473,11 @@ CODED += [
     ("Russian jets struck targets in Aleppo overnight.", "RUS", "19", "SYR"),
     ("Macron held talks in Lviv on Monday.", "FRAGOV", "040", None),
     ("Ukrainian artillery shelled positions in Kharkiv.", "UKR", "19", None),  # at home, no one else's
+    ("Japan lent its technical expertise to Syria.", "JPN", "070", "SYR"),  # expertise given is aid
+    ("Germany offered its military expertise to Ukraine.", "DEU", "0332", "UKR"),
+    # an expulsion in the passive names its agent in the "from" phrase
+    ("Two Russian diplomats were expelled from Germany on Monday.", "DEU", "161", "RUS"),
+    ("The UN inspectors were expelled from Iran last year.", "IRN", "1662", "IGOUNO"),
 ]
 CODED = [c for c in CODED if c[1] is not None]
 
