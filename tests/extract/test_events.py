@@ -475,6 +475,13 @@ CODED += [
     ("Ukrainian artillery shelled positions in Kharkiv.", "UKR", "19", None),  # at home, no one else's
     ("Japan lent its technical expertise to Syria.", "JPN", "070", "SYR"),  # expertise given is aid
     ("Germany offered its military expertise to Ukraine.", "DEU", "0332", "UKR"),
+    # access allowed is international involvement (086); refused, 1245; the parser may read it as a clause
+    ("Sudan allowed the United Nations access to Darfur.", "SDN", "086", "IGOUNO"),
+    ("Ethiopia granted the United Nations access to the region.", "ETH", "086", "IGOUNO"),
+    ("Khartoum will not allow the United Nations access to Darfur.", "SDNGOV", "1245", "IGOUNO"),
+    # troops contributed to a force or mission protect (074), offered, an intent (0334)
+    ("Colombia is ready to contribute troops to the UN force in Mali.", "COL", "0334", "IGOUNO"),
+    ("Germany sent troops to the EU mission in Mali.", "DEU", "074", "IGOEU"),
     # an expulsion in the passive names its agent in the "from" phrase
     ("Two Russian diplomats were expelled from Germany on Monday.", "DEU", "161", "RUS"),
     ("The UN inspectors were expelled from Iran last year.", "IRN", "1662", "IGOUNO"),
