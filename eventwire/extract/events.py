@@ -145,9 +145,13 @@ def _code_sentence(
                     intent = lex.transform("intent", r.code)
                     if intent:
                         r.code, r.rule = intent, f"will>{r.rule}"
-                if not targets and len({m.actor.code for m in sources}) > 1 and r.code.startswith(lex.mutual):
-                    out.extend(_mutual(tree.sentence.index, r, sources, speaker))
-                    continue
+                if not targets and len({m.actor.code for m in sources}) > 1:
+                    joint = lex.together.get(r.code)
+                    if joint:  # "Egypt and Sudan staged war games": done together, it is cooperation
+                        r.code, r.rule = joint, f"together>{r.rule}"
+                    if r.code.startswith(lex.mutual):
+                        out.extend(_mutual(tree.sentence.index, r, sources, speaker))
+                        continue
                 out.append(
                     Candidate(
                         tree.sentence.index,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -83,6 +83,7 @@ class Lexicon:
     transforms: Mapping[str, Mapping[str, str]]
     mutual: tuple[str, ...] = ()  # code prefixes where "A and B <verb>" means A→B and B→A
     place_targets: tuple[str, ...] = ()  # code prefixes whose target may be a place's country
+    together: Mapping[str, str] = field(default_factory=dict)  # code → its code when done by several together
 
     def place_target(self, code: str) -> bool:
         """Whether, with no actor named, a place in a target slot stands for its country's people."""
@@ -232,7 +233,10 @@ def read_lexicon(verbs_path: Path, nouns_path: Path) -> Lexicon:
     }
     mutual = tuple(str(c) for c in vdata.get("mutual") or ())
     place_targets = tuple(str(c) for c in vdata.get("place_targets") or ())
-    return Lexicon(_index(verbs), _index(nouns), classes, transforms, mutual, place_targets)
+    together = {str(k): str(v) for k, v in (vdata.get("together") or {}).items()}
+    for code in (*together, *together.values()):
+        _check_code(code, str(verbs_path), "together")
+    return Lexicon(_index(verbs), _index(nouns), classes, transforms, mutual, place_targets, together)
 
 
 @lru_cache(maxsize=1)

@@ -482,6 +482,10 @@ CODED += [
     # troops contributed to a force or mission protect (074), offered, an intent (0334)
     ("Colombia is ready to contribute troops to the UN force in Mali.", "COL", "0334", "IGOUNO"),
     ("Germany sent troops to the EU mission in Mali.", "DEU", "074", "IGOEU"),
+    # military exercises staged together are military cooperation (062); alone, a show of force (150)
+    ("The naval drills were staged by Ukrainian marines and Turkish forces.", "UKR", "062", "TUR"),
+    ("China and Russia held naval drills in the Pacific.", "RUS", "062", "CHN"),
+    ("China held naval drills near Taiwan.", "CHN", "150", "TWN"),
     # an expulsion in the passive names its agent in the "from" phrase
     ("Two Russian diplomats were expelled from Germany on Monday.", "DEU", "161", "RUS"),
     ("The UN inspectors were expelled from Iran last year.", "IRN", "1662", "IGOUNO"),
