@@ -103,10 +103,7 @@ class Reader:
         where = pred.anchors + (tuple(t.kids_of(pred.anchors, "dobj")) if "as" in e.prep else ())
         if e.prep and not (t.preps(where) & set(e.prep)):
             return False
-        if e.comp and not any(
-            t.tok(k).lemma.lower() in e.comp
-            for k in t.complements(pred.anchors, "xcomp", "ccomp") + t.purposes(pred.anchors)
-        ):
+        if e.comp and not any(t.tok(k).lemma.lower() in e.comp for k in self._complements(pred)):
             return False
         if e.obj:
             objs = t.prep_objects(where, *e.prep) if e.prep else t.objects(pred.anchors)
@@ -121,6 +118,15 @@ class Reader:
                 if not self._obj_matches(e, inner):
                     return False
         return not e.subj or self._subj_matches(e, pred)
+
+    def _complements(self, pred: Predicate) -> list[int]:
+        """Complement clauses, purpose clauses and secondary predicates of a predicate.
+
+        An adjective the parser hangs as a clause is a secondary predicate ("set the sailors free").
+        """
+        t = self.tree
+        secondary = [k for k in t.kids_of(pred.anchors, "advcl", "oprd", "acomp") if t.tok(k).pos == "ADJ"]
+        return t.complements(pred.anchors, "xcomp", "ccomp") + t.purposes(pred.anchors) + secondary
 
     def _obj_matches(self, e: VerbEntry, tokens: list[int]) -> bool:
         """Whether one of ``tokens`` has a lemma the entry's object constraint accepts."""

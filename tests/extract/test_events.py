@@ -486,6 +486,10 @@ CODED += [
     ("The naval drills were staged by Ukrainian marines and Turkish forces.", "UKR", "062", "TUR"),
     ("China and Russia held naval drills in the Pacific.", "RUS", "062", "CHN"),
     ("China held naval drills near Taiwan.", "CHN", "150", "TWN"),
+    # set free is released (0841); defeat conceded is yielding (080), not a statement
+    ("Iran set the French sailors free on Friday.", "IRN", "0841", "FRA"),
+    ("Macron conceded defeat on Sunday.", "FRAGOV", "080", None),
+    ("Turkey returned the ancient sarcophagus to Egypt.", "TUR", "0842", "EGY"),
     # an expulsion in the passive names its agent in the "from" phrase
     ("Two Russian diplomats were expelled from Germany on Monday.", "DEU", "161", "RUS"),
     ("The UN inspectors were expelled from Iran last year.", "IRN", "1662", "IGOUNO"),
