@@ -490,6 +490,13 @@ CODED += [
     ("Iran set the French sailors free on Friday.", "IRN", "0841", "FRA"),
     ("Macron conceded defeat on Sunday.", "FRAGOV", "080", None),
     ("Turkey returned the ancient sarcophagus to Egypt.", "TUR", "0842", "EGY"),
+    # a call or offer repeated is made again, not a bare statement
+    ("Iran repeated its call for talks with France.", "IRN", "026", "FRA"),
+    ("Germany renewed its offer of aid to Ukraine.", "DEU", "033", "UKR"),
+    # contributing to a common effort is material cooperation; sums contributed stay aid
+    ("Germany is ready to contribute to the reconstruction of Ukraine.", "DEU", "031", "UKR"),
+    ("Brazil contributed to stabilizing the situation in Venezuela.", "BRA", "060", "VEN"),
+    ("Japan contributed five million dollars to Syria.", "JPN", "071", "SYR"),
     # an expulsion in the passive names its agent in the "from" phrase
     ("Two Russian diplomats were expelled from Germany on Monday.", "DEU", "161", "RUS"),
     ("The UN inspectors were expelled from Iran last year.", "IRN", "1662", "IGOUNO"),
