@@ -19,24 +19,24 @@ DEV = SHARED / "gold" / "dev"
 # (gold file, task) -> {path into the report: floor}
 FLOORS: dict[tuple[str, str], dict[tuple[str, ...], float]] = {
     ("cameo_class_confliBERT_train.jsonl.gz", "pentaclass"): {
-        # raised 2026-11-29 (second round: purposes of a deployment, calls, ultimatums, peacekeepers
-        # withdrawn, strikes called off, support provided): measured 0.883 / 0.883 / 0.790 /
-        # 0.823 0.909 0.855 0.913 0.915; floors ~0.01 below
-        ("macro_f1",): 0.873,
-        ("accuracy",): 0.873,
-        ("macro_f1_known_actors",): 0.782,
-        ("per_class", "0 statement", "f1"): 0.81,
-        ("per_class", "1 verbal coop", "f1"): 0.895,
-        ("per_class", "2 material coop", "f1"): 0.84,
+        # raised 2026-11-29, third round (spaCy's wrong verb lemmas fixed, peacekeepers arriving, relief sent, access
+        # allowed, exercises staged together, set free, defeat conceded, calls reiterated, contributions
+        # to an effort): measured 0.897 / 0.897 / 0.805 / 0.846 0.926 0.879 0.915 0.919; floors ~0.01 below
+        ("macro_f1",): 0.887,
+        ("accuracy",): 0.887,
+        ("macro_f1_known_actors",): 0.795,
+        ("per_class", "0 statement", "f1"): 0.835,
+        ("per_class", "1 verbal coop", "f1"): 0.915,
+        ("per_class", "2 material coop", "f1"): 0.865,
         ("per_class", "3 verbal conflict", "f1"): 0.90,
-        ("per_class", "4 material conflict", "f1"): 0.90,
+        ("per_class", "4 material conflict", "f1"): 0.905,
     },
     ("cameo_actors_confliBERT_train.jsonl.gz", "actors"): {
-        # measured 2026-11-29 (second round): span coverage 0.727, event source 0.759, target 0.453,
-        # codes 0.822
+        # measured 2026-11-29, third round: span coverage 0.727, event source 0.771, target 0.486 (a place stands
+        # for its country as a target; passive expulsions; targets on a carrier noun), codes 0.822
         ("span_coverage",): 0.715,
-        ("event_source",): 0.748,
-        ("event_target",): 0.44,
+        ("event_source",): 0.76,
+        ("event_target",): 0.475,
         ("code_accuracy",): 0.81,
     },
     ("timex_aquaint.jsonl.gz", "timex"): {
