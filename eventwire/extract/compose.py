@@ -129,6 +129,12 @@ def _resolve(
     places = _places(group)
     # the country a role is placed in: "an Istanbul court", "Mosul police" (a city name modifying it)
     placed_in = None if places or not roles else modifier_country(parsed, head, kb)
+    # "Texas Governor Greg Abbott": the place modifies the title, and the name heads the phrase
+    titled_name = toks[head].pos == "PROPN" and [
+        a for a in roles if "person" in a.entry.flags and toks[a.head].dep == "compound" and toks[a.head].head == head
+    ]
+    if placed_in is None and not places and titled_name:
+        placed_in = next((c for a in titled_name if (c := modifier_country(parsed, a.head, kb))), None)
     if placed_in is None and not places and any("local" in a.entry.flags and a.start <= head < a.end for a in roles):
         # "the court in Kabul", "a judge in Istanbul": an office that belongs where it sits is placed
         # by it, like a city modifier, even one that alone would be nobody (a judge) or an anaphor
@@ -171,7 +177,8 @@ def _resolve(
         )
     # an office alone is nobody in particular, but a placed one is that place's ("Istanbul prosecutors")
     bare = [a for a in plain if not ({"owned"} if placed_in else {"person", "owned"}) & a.entry.flags and a.entry.code]
-    if bare and (toks[head].pos in _NOUNS) and any(a.start <= head < a.end for a in bare):
+    at_role = any(a.start <= head < a.end for a in bare) or bool(placed_in and titled_name)
+    if bare and toks[head].pos in _NOUNS and at_role:
         # the rightmost specific role decides: "police officials" are police, not generic officials
         pick = ([a for a in bare if "weak" not in a.entry.flags] or bare)[-1].entry
         if placed_in:  # "18 people in Kabul", "police arrested three men in Paris"

@@ -250,6 +250,9 @@ SECTORS = [
     ("Armed groups attacked a village in Mali.", "Armed groups", "MLIUAF"),
     # prisoners, hostages and victims are civilians of a place, never alone
     ("Iraqi prisoners went on hunger strike.", "Iraqi prisoners", "IRQCVL"),
+    # a place before a title places the named office-holder ("Ohio Governor Jane Miller")
+    ("Ohio Governor Jane Miller vetoed the bill on Friday.", "Governor Jane Miller", "USAGOV"),
+    ("Ontario Premier John Walsh criticized the plan.", "Premier John Walsh", "CANGOV"),
     # prison guards are police of the place they serve in
     ("Prison guards in Tehran beat the protesters.", "Prison guards", "IRNCOP"),
     ("War victims in Syria received aid from Turkey.", "victims", "SYRCVL"),
@@ -308,6 +311,7 @@ MORE_NOT_ACTORS = [
     ("The Hawks fans in Georgia cheered as Atlanta won.", "Georgia"),
     ("She carved the turkey and passed the gravy.", "turkey"),
     ("Jordan scored 30 points for the Bulls as Michael Jordan's team won.", "Jordan"),
+    ("Governor Jane Miller vetoed the bill on Friday.", "Miller"),  # a title with no place: nobody known
 ]
 
 
