@@ -87,6 +87,13 @@ DATED = [
     ("The TPLF shelled the town.", "2021-05-01", "ETHREB"),
     ("The Tamil Tigers attacked an army camp.", "2006-05-01", "LKAREB"),
     ("The Arakan Army seized a town near the border.", "2023-05-01", "MMRREB"),
+    # leaders in conflict zones, through rebellions and coups
+    ("Riek Machar rejected the deal.", "2015-05-01", "SSDREB"),
+    ("Riek Machar rejected the deal.", "2021-05-01", "SSDGOV"),
+    ("Min Aung Hlaing met the envoy.", "2019-06-01", "MMRMIL"),
+    ("Min Aung Hlaing met the envoy.", "2022-06-01", "MMRGOV"),
+    ("Hemedti met the envoy in Khartoum.", "2024-01-10", "SDNREB"),
+    ("Karzai met the envoy.", "2010-06-01", "AFGGOV"),
 ]
 
 
