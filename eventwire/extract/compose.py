@@ -7,6 +7,8 @@ non-role noun ("Russian aggression") is kept as a "modifier" mention only.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..knowledge.actors import PLACE_KINDS, ActorKnowledge, NameEntry, actor_from_code
 from ..records import Actor, Mention, Parsed
 from .coref import Atom, Story, make_mention, phrase_head, remember_titled, resolve_person
@@ -63,6 +65,24 @@ def compose(
             continue
         mention = _with_allies(parsed, mention, groups, kb, consumed)
         out.append(with_notes(mention, notes.get(head, [])))
+    return _owned_by_people(parsed, out)
+
+
+def _owned_by_people(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
+    """A role owned by a person or group is of the owner's country: "Assad's forces" → SYRMIL.
+
+    A person's name never joins a role's phrase (that would make "Putin's troops" Putin himself),
+    so the role is first resolved alone ("forces" → MIL) and takes the owner's country here.
+    """
+    owners = {m.head: m for m in mentions if m.method != "modifier" and m.actor.country}
+    out = []
+    for m in mentions:
+        owner = next((owners[c.i] for c in parsed.children(m.head) if c.dep == "poss" and c.i in owners), None)
+        if owner is not None and m.method == "role" and m.actor.country is None and m.actor.sector:
+            a, country = m.actor, owner.actor.country
+            m = replace(m, actor=Actor(country + a.code, country, a.sector, a.name), method="role+owner",
+                        entry=f"{m.entry}+{owner.entry}")
+        out.append(m)
     return out
 
 

@@ -264,6 +264,9 @@ SECTORS = [
     ("Armed groups attacked a village in Mali.", "Armed groups", "MLIUAF"),
     # prisoners, hostages and victims are civilians of a place, never alone
     ("Iraqi prisoners went on hunger strike.", "Iraqi prisoners", "IRQCVL"),
+    # a role owned by a person is of the person's country, with the role's own sector
+    ("Assad's forces shelled the town.", "forces", "SYRMIL"),
+    ("Hemedti's fighters looted the market.", "fighters", "SDNREB"),
     # a place before a title places the named office-holder ("Ohio Governor Jane Miller")
     ("Ohio Governor Jane Miller vetoed the bill on Friday.", "Governor Jane Miller", "USAGOV"),
     ("Ontario Premier John Walsh criticized the plan.", "Premier John Walsh", "CANGOV"),
