@@ -74,14 +74,14 @@ def _owned_by_people(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
     A person's name never joins a role's phrase (that would make "Putin's troops" Putin himself),
     so the role is first resolved alone ("forces" → MIL) and takes the owner's country here.
     """
-    owners = {m.head: m for m in mentions if m.method != "modifier" and m.actor.country}
+    owners = {m.head: (m, m.actor.country) for m in mentions if m.method != "modifier" and m.actor.country}
     out = []
     for m in mentions:
         owner = next((owners[c.i] for c in parsed.children(m.head) if c.dep == "poss" and c.i in owners), None)
         if owner is not None and m.method == "role" and m.actor.country is None and m.actor.sector:
-            a, country = m.actor, owner.actor.country
+            (who, country), a = owner, m.actor
             m = replace(m, actor=Actor(country + a.code, country, a.sector, a.name), method="role+owner",
-                        entry=f"{m.entry}+{owner.entry}")
+                        entry=f"{m.entry}+{who.entry}")
         out.append(m)
     return out
 
