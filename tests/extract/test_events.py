@@ -481,7 +481,7 @@ CODED += [
     ("Khartoum will not allow the United Nations access to Darfur.", "SDNGOV", "1245", "IGOUNO"),
     # troops contributed to a force or mission protect (074), offered, an intent (0334)
     ("Colombia is ready to contribute troops to the UN force in Mali.", "COL", "0334", "IGOUNO"),
-    ("Germany sent troops to the EU mission in Mali.", "DEU", "074", "IGOEU"),
+    ("Germany sent troops to the EU force in Mali.", "DEU", "074", "IGOEU"),
     # military exercises staged together are military cooperation (062); alone, a show of force (150)
     ("The naval drills were staged by Ukrainian marines and Turkish forces.", "UKR", "062", "TUR"),
     ("China and Russia held naval drills in the Pacific.", "RUS", "062", "CHN"),
@@ -513,6 +513,9 @@ def test_codes_event(
 
 
 NOTHING = [
+    "France sent a cable to all of its diplomatic missions.",  # missions of diplomats are no force
+    "The EU will grant Kenya market access for its flowers.",  # market access is trade
+    "The Brazilian striker made the team for Tokyo after a long injury.",  # a sports team is no aid
     "Arsenal beat Chelsea 2-1 on Saturday.",
     "Shares fell 3 percent in Tokyo on Monday.",
     "Jordan scored 30 points as Chicago won again.",
