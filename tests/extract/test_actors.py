@@ -83,7 +83,8 @@ DATED = [
     # armed groups that became parties, or took up arms again, change sector with the story's date
     ("UNITA fighters attacked a convoy.", "1998-05-01", "AGOREB"),
     ("UNITA criticized the budget.", "2015-05-01", "AGOOPP"),
-    ("The TPLF rejected the offer.", "2016-05-01", "ETHOPP"),
+    ("The TPLF rejected the offer.", "2016-05-01", "ETHGOV"),  # the ruling party then
+    ("The TPLF rejected the offer.", "2019-05-01", "ETHOPP"),
     ("The TPLF shelled the town.", "2021-05-01", "ETHREB"),
     ("The Tamil Tigers attacked an army camp.", "2006-05-01", "LKAREB"),
     ("The Arakan Army seized a town near the border.", "2023-05-01", "MMRREB"),
