@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import KnowledgeError, ModelError
-from .knowledge import data_path
+from .knowledge import EXTRA, data_path, read_tsv
 from .records import Document, Entity, Parsed, PartKind, Sentence, Token
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -145,16 +145,11 @@ def verb_lemmas() -> dict[str, str]:
     """Verb forms whose spaCy lemma is wrong, and the right one (``knowledge/verb_lemmas.tsv``)."""
     path = data_path("verb_lemmas.tsv")
     fixes: dict[str, str] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise KnowledgeError(f"cannot read {path}: {exc}; reinstall eventwire") from None
-    rows = [line for line in lines if line.strip() and not line.startswith("#")]
-    for n, line in enumerate(rows[1:], start=2):  # the first row is the header
-        cells = line.split("\t")
-        if len(cells) != 2 or not all(c.strip() for c in cells):
-            raise KnowledgeError(f"{path}: row {n} ({line!r}) must be a verb form and its lemma, tab-separated")
-        fixes[cells[0].strip().lower()] = cells[1].strip().lower()
+    for n, row in enumerate(read_tsv(path, "verb lemma table"), start=2):  # row 1 is the header
+        form, lemma = row.get("form", ""), row.get("lemma", "")
+        if not form or not lemma or EXTRA in row:
+            raise KnowledgeError(f"{path}: row {n} ({form!r}) must be a verb form and its lemma, tab-separated")
+        fixes[form.lower()] = lemma.lower()
     return fixes
 
 

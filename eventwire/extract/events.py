@@ -22,7 +22,7 @@ from ..version import CODER_VERSION
 from .arguments import MentionIndex, antecedent, is_pronoun, with_sector
 from .frames import SUBJECT_CONTROL, SentenceTree
 from .modality import Modality, in_condition, nominal_modality, read_modality
-from .places import event_place, locatives, place_country
+from .places import event_place, locatives, name_start, place_country
 from .readings import Reader, Reading, Slot
 from .timex import attach_date
 
@@ -289,9 +289,7 @@ def _place_mention(tree: SentenceTree, i: int) -> Mention | None:
     country = place_country(tree.parsed, i)
     if country is None:
         return None
-    start = i
-    while start > tok.left and tree.tok(start - 1).pos == "PROPN" and tree.tok(start - 1).head in (i, start):
-        start -= 1
+    start = name_start(tree.parsed, i)
     first = tree.tok(start)
     name = actor_knowledge().country_names.get(country)
     return Mention(tree.parsed.span_text(start, i + 1), first.start, tok.end, start, i + 1, i, tok.sent,

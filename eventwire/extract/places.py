@@ -87,6 +87,14 @@ def _cities() -> dict[str, str]:
     return out
 
 
+def name_start(parsed: Parsed, token: int) -> int:
+    """First token of the proper name headed by ``token``: "New" in "New Delhi", "Tel" in "Tel Aviv"."""
+    toks, start = parsed.tokens, token
+    while start > toks[token].left and toks[start - 1].pos == "PROPN" and toks[start - 1].head in (token, start):
+        start -= 1
+    return start
+
+
 def place_country(parsed: Parsed, token: int, kb: ActorKnowledge | None = None) -> str | None:
     """The ISO3 country of the place name headed by ``token`` ("Kiev", "eastern Syria", "city of Idlib")."""
     kb = kb or actor_knowledge()
@@ -105,9 +113,7 @@ def place_country(parsed: Parsed, token: int, kb: ActorKnowledge | None = None) 
     # whose names are often surnames or firms; countries, seats and regions are curated.
     # A date or number named like a town ("in late March": March, Cambridgeshire) is no place either.
     cities = t.ent_type in ("", "GPE", "LOC", "FAC")
-    start = t.i
-    while start > t.left and toks[start - 1].pos == "PROPN" and toks[start - 1].head in (t.i, start):
-        start -= 1
+    start = name_start(parsed, token)
     gaz = gazetteer()
 
     def longest(end: int) -> str | None:
@@ -185,4 +191,5 @@ def event_place(parsed: Parsed, mentions: Sequence[Mention], token: int) -> str 
     return None
 
 
-__all__ = ["Gazetteer", "dateline_place", "event_place", "gazetteer", "locative_place", "locatives", "place_country"]
+__all__ = ["Gazetteer", "dateline_place", "event_place", "gazetteer", "locative_place", "locatives", "name_start",
+           "place_country"]

@@ -21,7 +21,6 @@ PETRARCH names only add to the shipped ones. See docs/actors.md.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -34,7 +33,7 @@ import yaml
 
 from ..errors import KnowledgeError
 from ..records import Actor
-from . import data_path
+from . import EXTRA, data_path, read_tsv
 
 ACTOR_DIR = "actors"
 
@@ -160,15 +159,13 @@ def actor_from_code(code: str, name: str | None = None) -> Actor:
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
-    """Rows of a TSV file, skipping '#' comment lines."""
-    try:
-        with open(path, encoding="utf-8", newline="") as fh:
-            lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
-    except OSError as exc:
-        raise KnowledgeError(
-            f"cannot read actor dictionary {path}: {exc}; reinstall eventwire or fix the path"
-        ) from None
-    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
+    """Rows of an actor dictionary TSV file, skipping '#' comment lines; a row wider than its header is refused."""
+    rows = read_tsv(path, "actor dictionary")
+    for n, row in enumerate(rows, start=2):  # row 1 is the header
+        if EXTRA in row:
+            raise KnowledgeError(f"{path}: row {n} ({row.get('name') or next(iter(row.values()), '')!r}) has more "
+                                 "tab-separated cells than the header has columns; remove the extra tabs")
+    return rows
 
 
 def _yaml(path: Path) -> list[dict]:  # type: ignore[type-arg]

@@ -183,6 +183,10 @@ def test_user_tsv_files_override_and_bad_files_name_themselves(tmp_path: Path) -
     bad.write_text("name\tcode\tkind\nZorgon\tXYZREB\tplanet\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="bad.tsv.*planet"):
         build_actor_knowledge([str(bad)])
+    wide = tmp_path / "wide.tsv"
+    wide.write_text("name\tcode\tkind\nZorgon\tXYZREB\torg\textra\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="wide.tsv: row 2 .*more tab-separated cells"):
+        build_actor_knowledge([str(wide)])
     with pytest.raises(KnowledgeError, match="does not exist"):
         build_actor_knowledge([str(tmp_path / "missing.yaml")])
 
