@@ -80,13 +80,16 @@ def actors_cmd(text: str, date: dt.date | None, model: str | None, actor_files: 
               help="Gold format; detected from the file when omitted.")
 @click.option("--limit", type=int, default=None, help="Score only the first N records.")
 @click.option("--model", default=None, help="Installed spaCy pipeline to use.")
+@click.option("--half", type=click.Choice(["tune", "check"]), default=None,
+              help="Score one half of the file only (errors are listed from the tune half).")
 @output_options
 @reports_errors
-def evaluate_cmd(gold: str, task: str | None, limit: int | None, model: str | None, fmt: str | None) -> None:
-    """Score eventwire against a gold file: precision, recall, F1 per label, and a confusion table."""
+def evaluate_cmd(gold: str, task: str | None, limit: int | None, model: str | None, half: str | None,
+                 fmt: str | None) -> None:
+    """Score eventwire against a gold file: figures for the file and for its tune and check halves."""
     from ..evaluate import evaluate
 
-    report = evaluate(gold, task=task, model=model, limit=limit)
+    report = evaluate(gold, task=task, model=model, limit=limit, half=half)
     if (fmt or default_format()) != "table":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return

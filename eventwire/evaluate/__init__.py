@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, InputError
-from .common import read_jsonl
+from .common import HALVES, read_jsonl
 
 #: task name → (module, scoring function)
 TASKS: dict[str, tuple[str, str]] = {
@@ -48,13 +48,42 @@ def detect_task(path: str | Path) -> str:
     raise InputError(str(path), "unknown gold format: name the task with --task " + "|".join(TASKS))
 
 
+#: Tasks whose scorer reports its tune and check halves itself (it codes the file once for all three).
+SPLITS_ITSELF = frozenset({"pentaclass", "actors"})
+
+
 def evaluate(path: str | Path, task: str | None = None, model: str | None = None,
-             limit: int | None = None) -> dict[str, Any]:
-    """Score eventwire on a gold file; returns a report dict (figures, per-label tables)."""
+             limit: int | None = None, half: str | None = None) -> dict[str, Any]:
+    """Score eventwire on a gold file; returns a report dict (figures, per-label tables).
+
+    Every report of a whole file carries ``halves``: the headline figures of its tune half (whose errors
+    are read when tuning) and of its check half (which stands for unseen news: judge a change by it).
+    ``half`` scores one half alone.
+    """
     name = task or detect_task(path)
     if name not in TASKS:
         raise ConfigError(f"unknown evaluation task {name!r}: choose one of {', '.join(TASKS)}")
+    if half is not None and half not in HALVES:
+        raise ConfigError(f"unknown half {half!r}: choose one of {', '.join(HALVES)}")
+    if name == "html" and half is not None:
+        raise ConfigError("the html task scores whole page sets: it has no tune/check halves")
     module, func = TASKS[name]
     scorer = getattr(import_module(module), func)
-    report: dict[str, Any] = scorer(path, model=model, limit=limit)
+    kwargs: dict[str, Any] = {"half": half} if half is not None else {}
+    report: dict[str, Any] = scorer(path, model=model, limit=limit, **kwargs)
+    if half is None and name not in SPLITS_ITSELF and name != "html":
+        report["halves"] = {h: _headline(scorer(path, model=model, limit=limit, half=h)) for h in HALVES}
     return report
+
+
+def _headline(report: dict[str, Any]) -> dict[str, Any]:
+    """The figures of a report, without its lists; a nested table's F1 as one figure ("content f1")."""
+    out: dict[str, Any] = {}
+    for key, value in report.items():
+        if isinstance(value, bool) or key in ("task", "file"):
+            continue
+        if isinstance(value, int | float):
+            out[key] = value
+        elif isinstance(value, dict) and "f1" in value:
+            out[f"{key} f1"] = value["f1"]
+    return out

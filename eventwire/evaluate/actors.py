@@ -29,7 +29,7 @@ from ..knowledge.actors import actor_knowledge, compact
 from ..nlp import load_model, parse_documents
 from ..pipeline import extract
 from ..records import CodedDocument, Mention, Parsed
-from .common import read_jsonl, sentence_document
+from .common import HALVES, half_of, read_jsonl, sentence_document
 
 #: The hand-coded sample shipped with the tests (ids, span texts and codes; no sentence text).
 DEFAULT_CODES = Path(__file__).resolve().parents[2] / "tests" / "data" / "actor_codes_dev.jsonl"
@@ -74,9 +74,9 @@ def load_codes(path: str | Path) -> dict[tuple[str, str], str]:
 
 
 def score_actors(path: str | Path, model: str | None = None, limit: int | None = None,
-                 codes: str | Path | None = None) -> dict[str, Any]:
+                 codes: str | Path | None = None, half: str | None = None) -> dict[str, Any]:
     """Span coverage, country agreement, event-level agreement and hand-code accuracy on a gold file."""
-    records = list(read_jsonl(path, limit))
+    records = list(read_jsonl(path, limit, half=half))
     nlp = load_model(model)
     docs = [sentence_document(r["text"]) for r in records]
     settings = Settings(keep_statements=True)
@@ -89,56 +89,79 @@ def score_actors(path: str | Path, model: str | None = None, limit: int | None =
     n = Counter[str]()
     methods = Counter[str]()
     errors = Counter[str]()
+    halves = {name: Counter[str]() for name in HALVES}
     for rec, parsed, cd in zip(records, parses, coded, strict=True):
-        text = cd.document.text
-        labels = rec.get("labels") or {}
-        for role in ("actor", "recipient"):
-            spans = [s for s in (find_span(text, " ".join(x.split())) for x in labels.get(role, [])) if s]
-            for start, end in spans:
-                n["spans"] += 1
-                m = best_mention(cd.mentions, start, end)
-                if best_mention(cd.mentions, start, end, modifiers=True):
-                    n["covered_mod"] += 1
-                if m is None:
-                    continue
-                n["covered"] += 1
-                methods[m.method] += 1
-                named = _named_countries(parsed, start, end)
-                if named:
-                    n["named"] += 1
-                    n["named_ok"] += (m.actor.country or m.actor.code) in named
-            events = [e for e in cd.events if (e.source if role == "actor" else e.target) is not None]
-            if spans:
-                n[f"{role}_sents"] += 1
-                n[f"{role}_agree"] += any(_overlaps(e, role, spans) for e in events)
-            n[f"{role}_events"] += len(events)
-            n[f"{role}_events_ok"] += sum(_overlaps(e, role, spans) for e in events)
-            for span_text in labels.get(role, []):
-                key = (rec.get("id", ""), span_text)
-                if key not in hand:
-                    continue
-                _score_code(hand[key], cd.mentions, find_span(text, " ".join(span_text.split())), n, errors)
+        before = Counter(n)
+        _score_record(rec, parsed, cd, hand, n, methods, errors)
+        halves[half_of(rec)].update(n - before)
+    report = _figures(n, len(records))
+    if n["hand"]:
+        report["errors"] = {k: {"count": v} for k, v in errors.most_common(12)}
+    report["halves"] = {name: _figures(c, c["sentences"], brief=True) for name, c in halves.items()}
+    report["methods"] = {k: {"count": v} for k, v in methods.most_common()}
+    return report
+
+
+def _score_record(rec: dict[str, Any], parsed: Parsed, cd: CodedDocument, hand: dict[tuple[str, str], str],
+                  n: Counter[str], methods: Counter[str], errors: Counter[str]) -> None:
+    """Tally one gold sentence: its spans, the events coded over them and its hand codes."""
+    n["sentences"] += 1
+    text = cd.document.text
+    labels = rec.get("labels") or {}
+    for role in ("actor", "recipient"):
+        spans = [s for s in (find_span(text, " ".join(x.split())) for x in labels.get(role, [])) if s]
+        for start, end in spans:
+            n["spans"] += 1
+            m = best_mention(cd.mentions, start, end)
+            if best_mention(cd.mentions, start, end, modifiers=True):
+                n["covered_mod"] += 1
+            if m is None:
+                continue
+            n["covered"] += 1
+            methods[m.method] += 1
+            named = _named_countries(parsed, start, end)
+            if named:
+                n["named"] += 1
+                n["named_ok"] += (m.actor.country or m.actor.code) in named
+        events = [e for e in cd.events if (e.source if role == "actor" else e.target) is not None]
+        if spans:
+            n[f"{role}_sents"] += 1
+            n[f"{role}_agree"] += any(_overlaps(e, role, spans) for e in events)
+        n[f"{role}_events"] += len(events)
+        n[f"{role}_events_ok"] += sum(_overlaps(e, role, spans) for e in events)
+        for span_text in labels.get(role, []):
+            key = (rec.get("id", ""), span_text)
+            if key not in hand:
+                continue
+            _score_code(hand[key], cd.mentions, find_span(text, " ".join(span_text.split())), n, errors)
+
+
+def _figures(n: Counter[str], sentences: int, brief: bool = False) -> dict[str, Any]:
+    """The report's figures from its tallies (``brief``: the headline ones, for a half)."""
     report: dict[str, Any] = {
-        "sentences": len(records),
+        "sentences": sentences,
         "gold_spans": n["spans"],
         "span_coverage": _share(n["covered"], n["spans"]),
-        "span_coverage_with_modifiers": _share(n["covered_mod"], n["spans"]),
-        "country_agreement": _share(n["named_ok"], n["named"]),
-        "country_spans": n["named"],
         "event_source": _share(n["actor_agree"], n["actor_sents"]),
         "event_source_precision": _share(n["actor_events_ok"], n["actor_events"]),
         "event_target": _share(n["recipient_agree"], n["recipient_sents"]),
         "event_target_precision": _share(n["recipient_events_ok"], n["recipient_events"]),
     }
     if n["hand"]:
+        report["code_accuracy"] = _share(n["hand_ok"], n["hand"])
+    if brief:
+        return report
+    report |= {
+        "span_coverage_with_modifiers": _share(n["covered_mod"], n["spans"]),
+        "country_agreement": _share(n["named_ok"], n["named"]),
+        "country_spans": n["named"],
+    }
+    if n["hand"]:
         report |= {
             "hand_coded_spans": n["hand"],
-            "code_accuracy": _share(n["hand_ok"], n["hand"]),
             "code_country_accuracy": _share(n["hand_country_ok"], n["hand"]),
             "code_coverage": _share(n["hand_resolved"], n["hand_actor"]),
         }
-        report["errors"] = {k: {"count": v} for k, v in errors.most_common(12)}
-    report["methods"] = {k: {"count": v} for k, v in methods.most_common()}
     return report
 
 

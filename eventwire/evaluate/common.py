@@ -14,8 +14,10 @@ from ..errors import InputError
 from ..records import Document, Part, PartKind
 
 
-def read_jsonl(path: str | Path, limit: int | None = None, required: str = "text") -> Iterator[dict[str, Any]]:
-    """Records of a JSONL or JSONL.gz gold file, each with a ``required`` string field.
+def read_jsonl(path: str | Path, limit: int | None = None, required: str = "text",
+               half: str | None = None) -> Iterator[dict[str, Any]]:
+    """Records of a JSONL or JSONL.gz gold file, each with a ``required`` string field (of one half only
+    when ``half`` names one).
 
     A bad line is an InputError naming the file and line.
     """
@@ -34,6 +36,8 @@ def read_jsonl(path: str | Path, limit: int | None = None, required: str = "text
                 raise InputError(f"{p}:{lineno}", f"not JSON ({exc.msg})") from None
             if not isinstance(rec, dict) or not isinstance(rec.get(required), str):
                 raise InputError(f"{p}:{lineno}", f"a gold record needs a {required!r} string")
+            if half is not None and half_of(rec) != half:
+                continue
             yield rec
             n += 1
             if limit is not None and n >= limit:
@@ -46,6 +50,20 @@ def sentence_document(text: str, doc_id: str | None = None, published: Any = Non
     did = doc_id or hashlib.sha256(text.encode()).hexdigest()[:16]
     return Document(did, text, (Part(PartKind.BODY, 0, len(text), text),), None, published,
                     "user" if published else "unknown", "gold")
+
+
+#: The two halves of every dev set. Errors are read on the tune half only; the check half is the
+#: stand-in for unseen news, and a change is judged by whether the check half rises.
+HALVES = ("tune", "check")
+
+
+def half_of(record: dict[str, Any]) -> str:
+    """'tune' or 'check': a fixed split by the hash of the record's id (else its text), ~50/50.
+
+    A hash, not the file order, so that a record keeps its half when a gold file is re-sorted or grows.
+    """
+    key = str(record.get("id") or record.get("text") or "")
+    return HALVES[hashlib.sha256(key.encode()).digest()[0] & 1]
 
 
 @dataclass

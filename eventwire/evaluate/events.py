@@ -29,7 +29,7 @@ from ..knowledge.cameo import lookup
 from ..nlp import load_model, parse_documents
 from ..pipeline import extract
 from ..records import CodedDocument, Event, Parsed
-from .common import PRF, read_jsonl, sentence_document
+from .common import HALVES, PRF, half_of, read_jsonl, sentence_document
 
 CLASS_NAMES = {0: "statement", 1: "verbal coop", 2: "material coop", 3: "verbal conflict", 4: "material conflict"}
 
@@ -108,6 +108,11 @@ class _Tally:
         return round(sum(p.f1 for p in self.per.values()) / len(self.per), 4)
 
     @property
+    def min_recall(self) -> float:
+        """The lowest per-class recall: a class the coder cannot find drags the macro figure down."""
+        return round(min(p.recall for p in self.per.values()), 4)
+
+    @property
     def accuracy(self) -> float:
         total = sum(self.confusion.values())
         return round(sum(v for (g, p), v in self.confusion.items() if g == p) / max(1, total), 4)
@@ -127,21 +132,31 @@ def sentence_class(events: tuple[Event, ...], depths: Mapping[int, int] | None =
 
 
 def score_pentaclass(path: str | Path, model: str | None = None, limit: int | None = None,
-                     examples: int = 2) -> dict[str, Any]:
-    """Macro-F1, per-class P/R/F1 and the confusion matrix of the five-way class on a gold file."""
-    records = [r for r in read_jsonl(path, limit) if "cameo_pentaclass" in (r.get("labels") or {})]
+                     examples: int = 2, half: str | None = None) -> dict[str, Any]:
+    """Macro-F1, per-class P/R/F1 and the confusion matrix of the five-way class on a gold file.
+
+    The figures are given for the whole file and for its tune and check halves (``half_of``);
+    misclassified examples are listed from the tune half only, so the check half stays unread.
+    """
+    records = [r for r in read_jsonl(path, limit, half=half) if "cameo_pentaclass" in (r.get("labels") or {})]
     coded = _code_all([r["text"] for r in records], [None] * len(records), model)
-    every, known = _Tally(), _Tally()
+    tallies = {name: (_Tally(), _Tally(), Counter[str]()) for name in ("all", *HALVES)}
     missed: dict[str, dict[str, str]] = {}  # "2->0 #1" -> text and what was coded
     for rec, (cd, depths) in zip(records, coded, strict=True):
         gold = int(rec["labels"]["cameo_pentaclass"])
         pred = sentence_class(cd.events, depths)
-        every.add(gold, pred)
-        known.add(gold, sentence_class(_known(cd.events), depths))
+        half = half_of(rec)
+        for name in ("all", half):
+            every, known, counts = tallies[name]
+            every.add(gold, pred)
+            known.add(gold, sentence_class(_known(cd.events), depths))
+            counts["sentences"] += 1
+            counts["no_event"] += not cd.events
         n = sum(k.startswith(f"{gold}->{pred} ") for k in missed)
-        if gold != pred and n < examples:
+        if gold != pred and n < examples and half == "tune":
             ev = main_event(cd.events, depths)
             missed[f"{gold}->{pred} #{n + 1}"] = {"text": rec["text"], "coded": _describe(ev) if ev else "nothing"}
+    every, known, counts = tallies["all"]
     return {
         "task": "cameo five-way class",
         "file": str(path),
@@ -150,10 +165,29 @@ def score_pentaclass(path: str | Path, model: str | None = None, limit: int | No
         "accuracy": every.accuracy,
         "macro_f1_known_actors": known.macro_f1,
         "accuracy_known_actors": known.accuracy,
+        "min_class_recall": every.min_recall,
+        "no_event_share": _share(counts["no_event"], counts["sentences"]),
         "per_class": {f"{c} {CLASS_NAMES[c]}": every.per[c].as_dict() for c in CLASS_NAMES},
+        "halves": {name: _half_summary(*tallies[name]) for name in HALVES},
         "confusion": every.matrix(),
         "misclassified": dict(sorted(missed.items())),
     }
+
+
+def _half_summary(every: _Tally, known: _Tally, counts: Counter[str]) -> dict[str, float]:
+    """The headline figures of one half of a gold file."""
+    return {
+        "sentences": counts["sentences"],
+        "macro_f1": every.macro_f1,
+        "macro_f1_known_actors": known.macro_f1,
+        "min_class_recall": every.min_recall,
+        "no_event_share": _share(counts["no_event"], counts["sentences"]),
+        **{f"recall {c}": round(every.per[c].recall, 4) for c in CLASS_NAMES},
+    }
+
+
+def _share(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
 
 
 def _describe(ev: Event) -> str:
@@ -162,9 +196,10 @@ def _describe(ev: Event) -> str:
     return f"{ev.source.actor.code} {ev.cameo} {target} ({ev.rule}: {ev.evidence.trigger!r})"
 
 
-def score_events(path: str | Path, model: str | None = None, limit: int | None = None) -> dict[str, Any]:
+def score_events(path: str | Path, model: str | None = None, limit: int | None = None,
+                 half: str | None = None) -> dict[str, Any]:
     """P/R/F1 of (source, target, root) and of the full code on eventwire-format event gold."""
-    records = list(read_jsonl(path, limit))
+    records = list(read_jsonl(path, limit, half=half))
     pubs = [dt.date.fromisoformat(r["published"]) if r.get("published") else None for r in records]
     coded = _code_all([r["text"] for r in records], pubs, model)
     by_root, by_code, per_root = PRF(), PRF(), {f"{i:02d}": PRF() for i in range(1, 21)}

@@ -43,10 +43,11 @@ FILLER = frozenset({"the", "a", "an", "of", "and", "'s", "’s", "mr.", "mrs.", 
 
 
 def score_quotes(
-    path: str | Path, nlp: Language | None = None, limit: int | None = None, model: str | None = None
+    path: str | Path, nlp: Language | None = None, limit: int | None = None, model: str | None = None,
+    half: str | None = None,
 ) -> dict[str, Any]:
     """Precision/recall/F1 of quote contents and of direct-quote speakers over a PolNeAR JSONL(.gz) file."""
-    records = list(read_jsonl(path, limit))
+    records = list(read_jsonl(path, limit, half=half))
     pipeline = nlp or load_model(model)
     docs, kept, skipped = gold_documents(records, path, with_title=False)
     content, speaker = PRF(), PRF()

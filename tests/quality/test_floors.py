@@ -31,6 +31,9 @@ FLOORS: dict[tuple[str, str], dict[tuple[str, ...], float]] = {
         ("per_class", "2 material coop", "f1"): 0.865,
         ("per_class", "3 verbal conflict", "f1"): 0.90,
         ("per_class", "4 material conflict", "f1"): 0.905,
+        # the check half (errors never read since the split of 2026-12-05): measured 0.9025, min recall 0.8425
+        ("halves", "check", "macro_f1"): 0.892,
+        ("halves", "check", "min_class_recall"): 0.83,
     },
     ("cameo_actors_confliBERT_train.jsonl.gz", "actors"): {
         # measured 2026-11-29, third round: span coverage 0.738, event source 0.783, target 0.499 (a place
@@ -39,6 +42,8 @@ FLOORS: dict[tuple[str, str], dict[tuple[str, ...], float]] = {
         ("event_source",): 0.772,
         ("event_target",): 0.488,
         ("code_accuracy",): 0.815,
+        ("halves", "check", "event_source"): 0.758,  # measured 0.7686 at the split
+        ("halves", "check", "event_target"): 0.472,  # measured 0.4828
     },
     ("timex_aquaint.jsonl.gz", "timex"): {
         ("recall",): 0.90,
