@@ -16,11 +16,13 @@ from .errors import (
     ModelError,
     StoreError,
 )
+from .explain import explain_text
 from .pipeline import code_document, code_documents, code_file, code_text
 from .records import (
     Actor,
     CodedDocument,
     DateRef,
+    Decision,
     Document,
     Event,
     Evidence,
@@ -36,6 +38,7 @@ __all__ = [
     "CODER_VERSION",
     "Actor",
     "CodedDocument",
+    "Decision",
     "ConfigError",
     "DateRef",
     "Document",
@@ -58,4 +61,5 @@ __all__ = [
     "code_documents",
     "code_file",
     "code_text",
+    "explain_text",
 ]

@@ -50,6 +50,7 @@ SETTINGS: tuple[Setting, ...] = (
             _paths),
     Setting("max_bytes", 10 * 1024 * 1024, "Refuse a single input larger than this many bytes.", _count),
     Setting("batch_size", 64, "Documents per spaCy nlp.pipe batch.", _count),
+    Setting("explain", False, "Record why each trigger candidate was kept or dropped (code --why, explain).", _flag),
     Setting("workers", None, "Worker processes (local) or Ray actors coding in parallel; default: usable CPUs.",
             _count),
 )
@@ -65,6 +66,7 @@ class Settings:
     actor_files: tuple[str, ...] = ()
     max_bytes: int = 10 * 1024 * 1024
     batch_size: int = 64
+    explain: bool = False
     workers: int | None = None
 
     def with_(self, **overrides: Any) -> Settings:

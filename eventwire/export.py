@@ -56,6 +56,7 @@ def coded_to_dict(coded: CodedDocument) -> dict[str, Any]:
         "quotes": [plain(q) for q in coded.quotes],
         "dates": [plain(d) for d in coded.dates],
         "mentions": [plain(m) for m in coded.mentions],
+        **({"decisions": [plain(d) for d in coded.decisions]} if coded.decisions else {}),
     }
 
 

@@ -12,7 +12,7 @@ from .errors import ConfigError
 from .extract import actors, events, quotes, timex
 from .ingest import read_path, read_text
 from .knowledge.actors import actor_knowledge
-from .records import CodedDocument, Document, Parsed
+from .records import CodedDocument, Decision, Document, Parsed
 from .version import CODER_VERSION
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -26,9 +26,10 @@ def extract(parsed: Parsed, settings: Settings = DEFAULT_SETTINGS) -> CodedDocum
     dates = timex.find_dates(parsed)
     mentions = actors.find_mentions(parsed, actor_knowledge(settings.actor_files))  # cached per file list
     found_quotes = quotes.find_quotes(parsed, mentions)
+    trace: list[Decision] | None = [] if settings.explain else None
     found_events = events.code_events(
         parsed, mentions, dates, found_quotes,
-        keep_statements=settings.keep_statements, keep_unknown=settings.keep_unknown_actors,
+        keep_statements=settings.keep_statements, keep_unknown=settings.keep_unknown_actors, trace=trace,
     )
     linked = quotes.link_events(found_quotes, found_events)
     return CodedDocument(
@@ -40,6 +41,7 @@ def extract(parsed: Parsed, settings: Settings = DEFAULT_SETTINGS) -> CodedDocum
         model=parsed.model,
         coder_version=CODER_VERSION,
         warnings=parsed.document.warnings,
+        decisions=tuple(trace or ()),
     )
 
 

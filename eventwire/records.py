@@ -229,6 +229,20 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Decision:
+    """Why the coder kept or dropped one trigger candidate (``eventwire explain``, ``code --why``)."""
+
+    sent: int
+    token: int  # the trigger's token index in the document
+    trigger: str
+    lemma: str
+    verdict: str  # "kept" | "dropped" | "passed" (handed on: a speech verb's content, a wrapper's inner act)
+    reason: str
+    code: str = ""
+    rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class CodedDocument:
     """A document with everything extracted from it."""
 
@@ -240,3 +254,4 @@ class CodedDocument:
     model: str
     coder_version: str
     warnings: tuple[str, ...] = field(default=())
+    decisions: tuple[Decision, ...] = field(default=())  # filled only when asked (Settings.explain)

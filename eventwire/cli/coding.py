@@ -23,23 +23,29 @@ from .app import cli, default_format, iso_date, output_options, print_report, pr
 ACTORS_OPTION = click.option(
     "--actors", "actor_files", multiple=True, type=click.Path(exists=True),
     help="Extra actor dictionary (YAML, TSV or PETRARCH .actors file, or a folder); repeatable.")
+PUBLISHED_OPTION = click.option("--published", callback=iso_date,
+                                help="Publication date (YYYY-MM-DD) anchoring relative dates.")
+UNKNOWN_OPTION = click.option("--unknown-actors", is_flag=True,
+                              help="Also code events whose agent is no known actor ('---').")
 
 
 @cli.command("code")
 @click.argument("inputs", nargs=-1, required=True, metavar="FILE... | -")
-@click.option("--published", callback=iso_date, help="Publication date (YYYY-MM-DD) anchoring relative dates.")
+@PUBLISHED_OPTION
 @click.option("--model", default=None, help="Installed spaCy pipeline to use (default: en_core_web_sm).")
 @click.option("--max-bytes", type=int, default=None, help="Refuse inputs larger than this many bytes.")
 @click.option("--statements", is_flag=True, help="Keep bare 'make statement' (010) events.")
-@click.option("--unknown-actors", is_flag=True, help="Also code events whose agent is no known actor ('---').")
+@UNKNOWN_OPTION
+@click.option("--why", is_flag=True, help="Also say why each trigger candidate was kept or dropped.")
 @ACTORS_OPTION
 @output_options
 @reports_errors
 def code_cmd(inputs: tuple[str, ...], published: dt.date | None, model: str | None, max_bytes: int | None,
-             statements: bool, unknown_actors: bool, actor_files: tuple[str, ...], fmt: str | None) -> None:
+             statements: bool, unknown_actors: bool, why: bool, actor_files: tuple[str, ...], fmt: str | None) -> None:
     """Code story files (or '-' for stdin) into events, quotes and dates."""
     settings = settings_from_env(model=model, max_bytes=max_bytes, keep_statements=statements or None,
-                                 keep_unknown_actors=unknown_actors or None, actor_files=actor_files or None)
+                                 keep_unknown_actors=unknown_actors or None, actor_files=actor_files or None,
+                                 explain=why or None)
     coded, failures = [], 0
     for path in inputs:
         try:
@@ -52,6 +58,31 @@ def code_cmd(inputs: tuple[str, ...], published: dt.date | None, model: str | No
     _emit(coded, fmt or default_format())
     if failures:
         sys.exit(1)
+
+
+@cli.command("explain")
+@click.argument("text")
+@PUBLISHED_OPTION
+@click.option("--model", default=None, help="Installed spaCy pipeline to use.")
+@UNKNOWN_OPTION
+@ACTORS_OPTION
+@output_options
+@reports_errors
+def explain_cmd(text: str, published: dt.date | None, model: str | None, unknown_actors: bool,
+                actor_files: tuple[str, ...], fmt: str | None) -> None:
+    """Explain the coding of TEXT: predicate frames, actors, and why each trigger was kept or dropped."""
+    from ..explain import explain_text, explanation_to_dict
+
+    settings = settings_from_env(model=model, actor_files=actor_files or None, keep_statements=True,
+                                 keep_unknown_actors=unknown_actors or None)
+    report = explanation_to_dict(explain_text(text, published=published, settings=settings))
+    if (fmt or default_format()) in ("json", "jsonl"):
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    for sentence in report["sentences"]:
+        click.echo(f"sentence {sentence['sentence']}: {sentence['text']}")
+        for key in ("frames", "actors", "decisions", "events"):
+            print_rows(sentence[key], "csv" if fmt == "csv" else "table", title=key)
 
 
 @cli.command("actors")
@@ -141,6 +172,13 @@ def _print_table(c: CodedDocument) -> None:
             e.evidence.trigger,
         )
     console.print(table)
+    if c.decisions:
+        dt_ = Table(title=f"{len(c.decisions)} decisions")
+        for col in ("sent", "trigger", "verdict", "code", "rule", "reason"):
+            dt_.add_column(col, overflow="fold")
+        for d in c.decisions:
+            dt_.add_row(str(d.sent), d.trigger, d.verdict, d.code, d.rule, d.reason)
+        console.print(dt_)
     if c.quotes:
         qt = Table(title=f"{len(c.quotes)} quotes")
         for col in ("speaker", "code", "kind", "quote"):

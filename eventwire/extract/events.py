@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..knowledge.actors import actor_knowledge
 from ..knowledge.cameo import lookup
 from ..knowledge.lexicon import Lexicon, load_lexicon
-from ..records import Actor, DateRef, Event, Evidence, Mention, Parsed, PartKind, Quote, Sentence
+from ..records import Actor, DateRef, Decision, Event, Evidence, Mention, Parsed, PartKind, Quote, Sentence
 from ..version import CODER_VERSION
 from .arguments import MentionIndex, antecedent, is_pronoun, with_sector
 from .frames import SUBJECT_CONTROL, SentenceTree
@@ -68,10 +68,12 @@ def code_events(
     quotes: Sequence[Quote],
     keep_statements: bool = False,
     keep_unknown: bool = False,
+    trace: list[Decision] | None = None,
 ) -> tuple[Event, ...]:
     """Code the events of a parsed document from its actor mentions, dates and quotes.
 
-    ``keep_unknown`` also codes events whose agent resolves to no actor, with source ``---``.
+    ``keep_unknown`` also codes events whose agent resolves to no actor, with source ``---``;
+    ``trace``, when given, receives a Decision for every trigger candidate (``eventwire explain``).
     """
     lex = load_lexicon()
     index = MentionIndex(mentions, quotes)
@@ -81,29 +83,36 @@ def code_events(
             continue
         tree = SentenceTree(parsed, sentence)
         previous = [m for c in candidates[-6:] for m in c.sources]
-        candidates.extend(_code_sentence(tree, lex, index, previous, keep_unknown))
+        candidates.extend(_code_sentence(tree, lex, index, previous, keep_unknown, trace))
     _fill_implicit_targets(candidates)
-    return _to_events(parsed, candidates, mentions, dates, keep_statements)
+    return _to_events(parsed, candidates, mentions, dates, keep_statements, trace)
 
 
 def _code_sentence(
-    tree: SentenceTree, lex: Lexicon, index: MentionIndex, previous: list[Mention], keep_unknown: bool = False
+    tree: SentenceTree, lex: Lexicon, index: MentionIndex, previous: list[Mention], keep_unknown: bool = False,
+    trace: list[Decision] | None = None,
 ) -> list[Candidate]:
     """All candidates of one sentence."""
     reader = Reader(tree, lex, index)
+    note = _Notes(tree, lex, trace)
     speaker_at: dict[int, Mention] = {}
     statements: list[tuple[int, Mention, list[int], list[int]]] = []
     out: list[Candidate] = []
     for i in sorted(tree.span(), key=lambda j: (tree.depth(j), j)):
         if i in reader.consumed:
+            note.known(i, "passed", "read as part of an enclosing trigger (wrapper, light verb or claim)")
             continue
         pred = tree.predicate(i)
-        if (pred is None and tree.tok(i).pos not in ("NOUN", "PROPN")) or in_condition(tree, i):
+        if pred is None and tree.tok(i).pos not in ("NOUN", "PROPN"):
             continue  # only predicates and nouns can be events; asking the cheap question first
+        if in_condition(tree, i):
+            note.known(i, "dropped", "inside a condition ('if ...'): it only qualifies the act it conditions")
+            continue
         if pred is not None:
             readings = reader.read_verb(pred)
             reader.consumed.update(pred.anchors)
             if not readings:
+                note.add(i, "dropped", reader.why.get(pred.head, "no reading"))
                 continue
             speaker = speaker_at.get(i)
             for r in readings:
@@ -113,6 +122,7 @@ def _code_sentence(
                     sources = [_unknown(tree, r)]
                     unnamed = _agentless(tree, lex, r)
                 if not sources:
+                    note.add(i, "dropped", _no_source(tree, r), r.code, r.rule)
                     continue
                 if r.speech:
                     said: list[int] = []
@@ -123,6 +133,8 @@ def _code_sentence(
                     # one statement per speech verb, covered by an event anywhere in what it says
                     # ("a court released X but barred her ..., officials said")
                     statements.append((pred.trigger, sources[0], said, r.content))
+                    note.add(i, "passed", f"speech verb: {sources[0].actor.code} ({sources[0].text!r}) is the "
+                             "speaker of what it reports", r.code, r.rule)
                     continue
                 targets = (_targets(tree, index, r.targets, sources) or _noun_targets(tree, reader, index, r, sources)
                            or _addressee(tree, index, r, sources)
@@ -151,6 +163,7 @@ def _code_sentence(
                         r.code, r.rule = joint, f"together>{r.rule}"
                     if r.code.startswith(lex.mutual):
                         out.extend(_mutual(tree.sentence.index, r, sources, speaker))
+                        note.add(r.trigger, "kept", "coordinated sources act on each other", r.code, r.rule)
                         continue
                 out.append(
                     Candidate(
@@ -167,21 +180,71 @@ def _code_sentence(
                         unnamed=unnamed,
                     )
                 )
+                note.add(r.trigger, "kept", _sides(sources, targets), r.code, r.rule)
         elif tree.tok(i).pos in ("NOUN", "PROPN"):
-            out.extend(_nominal(tree, reader, index, i, previous, keep_unknown))
+            found = _nominal(tree, reader, index, i, previous, keep_unknown, note)
+            out.extend(found)
     for said_at, sayer, said, heads in statements:
         # an act with no named agent inside someone's words ("said an attack killed five") is the
         # speaker's report, not an event of its own: it leaves the statement standing
         if any((c.trigger in said or c.trigger == said_at) and not _unnamed_source(c) for c in out):
+            note.add(said_at, "passed", "statement left out: an event was coded in what was said", STATEMENT, "say")
             continue
         others = [m for j in said for m in [index.at(j)] if m is not None and m.actor.code != sayer.actor.code]
         obliged = _obliged(tree, index, heads, sayer)
         if obliged:
             # "HRW said Sudan must ensure security": what another must do is a demand of it
             out.append(Candidate(tree.sentence.index, said_at, DEMAND, "say>must", [sayer], obliged, speaker=sayer))
+            note.add(said_at, "kept", "what another must do, said, is a demand of it", DEMAND, "say>must")
             continue
         out.append(Candidate(tree.sentence.index, said_at, STATEMENT, "say", [sayer], others[:1], speaker=sayer))
+        note.add(said_at, "kept", "nothing coded in what was said: a bare statement", STATEMENT, "say")
     return out
+
+
+class _Notes:
+    """Collects Decisions for ``explain``; does nothing (and costs nothing) when no trace is asked for."""
+
+    def __init__(self, tree: SentenceTree, lex: Lexicon, trace: list[Decision] | None) -> None:
+        self.tree, self.lex, self.trace = tree, lex, trace
+
+    def add(self, i: int, verdict: str, reason: str, code: str = "", rule: str = "") -> None:
+        """Record a decision on token ``i``."""
+        if self.trace is not None:
+            t = self.tree.tok(i)
+            self.trace.append(Decision(self.tree.sentence.index, i, t.text, t.lemma.lower(), verdict, reason,
+                                       code, rule))
+
+    def known(self, i: int, verdict: str, reason: str) -> None:
+        """Record a decision on token ``i`` only if the lexicon lists its lemma (else every word would be one)."""
+        if self.trace is not None:
+            t = self.tree.tok(i)
+            lemma = t.lemma.lower()
+            table = self.lex.verbs if t.pos in ("VERB", "AUX", "ADJ") else self.lex.nouns
+            if lemma in table:
+                self.add(i, verdict, reason)
+
+
+def _decision(parsed: Parsed, c: Candidate, verdict: str, reason: str) -> Decision:
+    t = parsed.tokens[c.trigger]
+    return Decision(c.sent, c.trigger, t.text, t.lemma.lower(), verdict, reason, c.code, c.rule)
+
+
+def _sides(sources: list[Mention], targets: list[Mention]) -> str:
+    """ "RUSGOV ('Lavrov') -> UKR ('Kyiv')" for a decision."""
+    def who(ms: list[Mention]) -> str:
+        return ", ".join(f"{m.actor.code} ({m.text!r})" for m in ms) or "no target"
+    return f"{who(sources)} -> {who(targets)}"
+
+
+def _no_source(tree: SentenceTree, r: Reading) -> str:
+    """Why a reading found no source: no subject, or a subject that names no actor."""
+    subjects = tree.subjects(r.head, raising=r.raising)
+    if not subjects:
+        return "no source: the clause has no subject and no speaker (--unknown-actors codes it as ---)"
+    sub = tree.subtree(subjects[0])
+    text = tree.parsed.span_text(sub.start, sub.stop)
+    return f"no source: the subject {text!r} resolves to no known actor (--unknown-actors codes it as ---)"
 
 
 def _obliged(tree: SentenceTree, index: MentionIndex, heads: list[int], sayer: Mention) -> list[Mention]:
@@ -351,13 +414,17 @@ def _nominal(
     i: int,
     previous: list[Mention],
     keep_unknown: bool = False,
+    note: _Notes | None = None,
 ) -> list[Candidate]:
     """A standalone event noun with an actor of its own ("Israel's airstrike on Gaza")."""
+    note = note or _Notes(tree, reader.lex, None)
     r = reader.read_noun(i, standalone=True)
     if r is None:
+        note.known(i, "dropped", "no noun entry applies here (a compound, a modifier it needs, or not standalone)")
         return []
     mod = nominal_modality(tree, i)
     if mod.negated:
+        note.add(i, "dropped", "negated event noun ('no attack')", r.code, r.rule)
         return []
     sources: list[Mention] = []
     for k in tree.kids(i, "poss", "amod", "compound", "nmod"):
@@ -380,9 +447,14 @@ def _nominal(
         # a bare "talks" or "aid" is not, so only conflict and yielding nouns stand alone
         sources = [_unknown_at(tree, i)]
         targets = _targets(tree, index, r.targets, sources) or (_place_targets(tree, r, sources) if places else [])
+        note.add(i, "kept", "event noun with no named agent (source ---)", r.code, r.rule)
         return [Candidate(tree.sentence.index, i, r.code, r.rule, sources, targets, mod, nominal=True, unnamed=True)]
     if not sources or not targets:
-        return []  # a nominal event needs both sides named, or it is too vague to code
+        # a nominal event needs both sides named, or it is too vague to code
+        missing = "no source actor modifies it" if not sources else "no target actor is named"
+        note.add(i, "dropped", f"event noun: {missing} (both sides are needed)", r.code, r.rule)
+        return []
+    note.add(i, "kept", f"event noun; {_sides(sources[:1], targets)}", r.code, r.rule)
     out = [
         Candidate(
             tree.sentence.index, i, r.code, r.rule, sources[:1], targets, mod, nominal=True, coref=coref
@@ -456,6 +528,7 @@ def _to_events(
     mentions: Sequence[Mention],
     dates: Sequence[DateRef],
     keep_statements: bool,
+    trace: list[Decision] | None = None,
 ) -> tuple[Event, ...]:
     """Turn candidates into Event records, one per (source, target, code) per sentence."""
     doc = parsed.document
@@ -464,6 +537,8 @@ def _to_events(
     events: list[Event] = []
     for c in candidates:
         if c.code == STATEMENT and not keep_statements:
+            if trace is not None:
+                trace.append(_decision(parsed, c, "dropped", "a bare statement (010): --statements keeps it"))
             continue
         sentence = parsed.sentences[c.sent]
         trig = parsed.tokens[c.trigger]
@@ -474,6 +549,9 @@ def _to_events(
                 tcode = target.actor.code if target else ""
                 key = (c.sent, source.actor.code, tcode, c.code)
                 if tcode == source.actor.code or key in seen:
+                    if trace is not None:
+                        why = "its source is its target" if tcode == source.actor.code else "a duplicate"
+                        trace.append(_decision(parsed, c, "dropped", f"{source.actor.code}->{tcode or '-'}: {why}"))
                     continue
                 seen.add(key)
                 raw = "|".join(

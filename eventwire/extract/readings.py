@@ -49,19 +49,28 @@ class Reader:
     def __init__(self, tree: SentenceTree, lex: Lexicon, index: MentionIndex) -> None:
         self.tree, self.lex, self.index = tree, lex, index
         self.consumed: set[int] = set()
+        #: why a predicate read as nothing, by its head token (for ``explain``; cheap strings only)
+        self.why: dict[int, str] = {}
 
     # --- verbs -------------------------------------------------------------------------------
     def read_verb(self, pred: Predicate, depth: int = 0) -> list[Reading]:
         """Readings of a predicate (several when it wraps coordinated complements)."""
         entries = self.lex.verbs.get(pred.lemma, ())
+        if not entries:
+            self.why[pred.head] = f"no lexicon entry for the {pred.pos.lower()} {pred.lemma!r}"
+            return []
         ranked = sorted(entries, key=lambda e: -e.specificity)
+        tried: list[str] = []
         for entry in ranked:
             if not self._matches(entry, pred):
+                tried.append(f"{entry.id} (its constraints do not match)")
                 continue
             if entry.kind == "veto":
+                self.why[pred.head] = f"vetoed by entry {entry.id}: not a political event here"
                 return []  # known not to be a political event here ("fight the epidemic")
             readings = self._read_entry(entry, pred, depth)
             if readings is None:
+                tried.append(f"{entry.id} ({entry.kind}: nothing it needs to wrap or carry is there)")
                 continue  # the entry did not apply after all (a light verb without an event noun)
             mod = read_modality(self.tree, pred.anchors)
             conditions = conditions_of(self.tree, pred.anchors) if depth == 0 else []
@@ -86,10 +95,12 @@ class Reader:
                     )
                     code = self.lex.transform("refusal" if refusal else "negation", r.code)
                     if code is None:
+                        self.why[pred.head] = f"negated: {r.code} ({r.rule}) did not happen, and is no refusal"
                         continue
                     r.code, r.negated = code, True
                 out.append(r)
             return out
+        self.why[pred.head] = "no entry applies: tried " + "; ".join(tried)
         return []
 
     def _matches(self, e: VerbEntry, pred: Predicate) -> bool:
