@@ -289,6 +289,10 @@ def _sources(
     if not subjects and r.from_agent and tree.is_passive(r.head):
         subjects = tree.prep_objects((r.head,), "from")  # "were expelled from Russia": Russia expelled them
     if not subjects:
+        if tree.is_passive(r.head) and not r.raising and tree.kids(r.head, "nsubjpass"):
+            # "Israel said a mortar was fired at it": a passive names its patient, not the speaker, and
+            # leaves its agent unsaid; the speaker reports the act, it did not do it
+            return [], False
         # "It is agreed that ..." inside someone's words, or a subjectless clause: the speaker
         return ([speaker], True) if speaker is not None else ([], False)
     found: list[Mention] = []

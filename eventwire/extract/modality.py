@@ -73,6 +73,25 @@ def read_modality(tree: SentenceTree, anchors: tuple[int, ...]) -> Modality:
     return Modality(negated, future, hypothetical, obliged)
 
 
+def governed_modality(tree: SentenceTree, i: int) -> Modality:
+    """What an infinitive clause inherits from the word it hangs off, when nothing read it as a wrapper.
+
+    "would not give permission to Russia *to help* Israel": a purpose or complement clause under a
+    negated predicate does not happen (negated); "faces pressure *to help* Iran", "a plan *to strike*":
+    an infinitive on a noun is wanted or planned, not done (hypothetical). Clauses that a wrapper
+    entry reads ("refused to help") are consumed before they get here.
+    """
+    t = tree.tok(i)
+    if t.dep not in ("xcomp", "ccomp", "advcl", "acl") or not any(tree.tok(a).tag == "TO" for a in tree.kids(i, "aux")):
+        return Modality()
+    governor = tree.tok(t.head)
+    if t.dep == "acl" and governor.pos == "NOUN":
+        return Modality(hypothetical=True)
+    if governor.pos in ("VERB", "AUX") and read_modality(tree, (governor.i,)).negated:
+        return Modality(negated=True)
+    return Modality()
+
+
 def nominal_modality(tree: SentenceTree, i: int) -> Modality:
     """Negation and unreality of an event noun ("no talks", "a possible invasion")."""
     negated = any(tree.tok(k).text.lower() in ("no",) for k in tree.kids(i, "det", "neg"))

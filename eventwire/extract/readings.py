@@ -12,7 +12,7 @@ from ..knowledge.lexicon import WRAPPER_KINDS, Lexicon, NounEntry, VerbEntry
 from ..records import Mention
 from .arguments import MentionIndex
 from .frames import Predicate, SentenceTree
-from .modality import Modality, conditions_of, read_modality
+from .modality import Modality, conditions_of, governed_modality, read_modality
 
 # A target slot is a token (with whether to search its modifiers) or an already resolved mention.
 Slot = tuple[int, bool] | Mention
@@ -73,6 +73,12 @@ class Reader:
                 tried.append(f"{entry.id} ({entry.kind}: nothing it needs to wrap or carry is there)")
                 continue  # the entry did not apply after all (a light verb without an event noun)
             mod = read_modality(self.tree, pred.anchors)
+            if depth == 0:
+                inherited = governed_modality(self.tree, pred.head)
+                if inherited.negated:
+                    self.why[pred.head] = "an infinitive under a negated predicate: it did not happen"
+                    return []
+                mod = Modality(mod.negated, mod.future, mod.hypothetical or inherited.hypothetical, mod.obliged)
             conditions = conditions_of(self.tree, pred.anchors) if depth == 0 else []
             out: list[Reading] = []
             for r in readings:

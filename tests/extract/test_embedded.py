@@ -1,0 +1,55 @@
+"""Events in embedded clauses: what a governing word or a reporting verb does to them."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.config import Settings
+from eventwire.pipeline import code_text
+
+UNKNOWN = Settings(keep_unknown_actors=True)
+
+
+def _events(text: str, settings: Settings | None = None) -> list[tuple[str, str, str, bool]]:
+    """(source, cameo, target, hypothetical) of every event coded in ``text``."""
+    coded = code_text(text, published="2020-03-02", settings=settings)
+    return [(e.source.actor.code, e.cameo, e.target.actor.code if e.target else "", e.hypothetical)
+            for e in coded.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Spain would not give permission to Morocco to help Algeria.",
+    "Portugal did not send ships to help Cyprus.",
+    "Ecuador never allowed Colombia to attack the rebels.",
+])
+def test_an_infinitive_under_a_negated_predicate_did_not_happen(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in _events(text) if e[1][:2] in ("07", "19")], _events(text)
+
+
+def test_the_same_infinitive_under_a_plain_predicate_is_coded(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert any(e[1].startswith("07") and e[2].startswith("TGO") for e in _events("Ghana sent troops to help Togo."))
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Brazil faces pressure from its neighbours to help Bolivia.", "07"),
+    ("Kenya drew up plans to attack the militants in Somalia.", "19"),
+])
+def test_an_infinitive_on_a_noun_is_wanted_or_planned_not_done(nlp, text: str, root: str) -> None:  # type: ignore[no-untyped-def]
+    coded = [e for e in _events(text, UNKNOWN) if e[1].startswith(root)]
+    assert coded and all(e[3] for e in coded), coded
+
+
+@pytest.mark.parametrize("text", [
+    "Chile said a rocket was fired at it from Peru.",
+    "Officials in Norway said two fishermen were killed near the border.",
+])
+def test_an_agentless_passive_in_reported_speech_is_not_the_speakers_act(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    speakers = {"CHL", "NOR", "NORGOV", "CHLGOV"}
+    force = [e for e in _events(text, UNKNOWN) if e[1][:2] in ("18", "19")]
+    assert force, "the act is still coded, with an unnamed agent"
+    assert not [e for e in force if e[0] in speakers], force
+
+
+def test_a_passive_with_its_agent_named_keeps_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = _events("Chile said a rocket was fired at it by Peru.")
+    assert any(e[0].startswith("PER") and e[1][:2] in ("19", "18") for e in got), got
