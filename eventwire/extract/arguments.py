@@ -93,9 +93,22 @@ class MentionIndex:
             m = self.within(tree, j, deep, modifiers)
             if m is None:
                 continue
-            for x in expand(m):
+            for x in [*expand(m), *self._coordinated(tree, m)]:
                 if x not in out:
                     out.append(x)
+        return out
+
+    def _coordinated(self, tree: SentenceTree, m: Mention) -> list[Mention]:
+        """Mentions of the other conjuncts inside a mention's span: "US and British activists" is
+        the American activists and the British ones (the actor stage gives each conjunct its own)."""
+        out: list[Mention] = []
+        for k in range(m.token_start, m.token_end):
+            t = tree.tok(k)
+            if t.dep != "conj" or not m.token_start <= t.head < m.token_end or k == m.head:
+                continue
+            other = self.by_head.get(k)
+            if other is not None and other is not m and other.method != "modifier" and other.actor != m.actor:
+                out.append(other)
         return out
 
 

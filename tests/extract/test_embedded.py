@@ -53,3 +53,16 @@ def test_an_agentless_passive_in_reported_speech_is_not_the_speakers_act(nlp, te
 def test_a_passive_with_its_agent_named_keeps_it(nlp) -> None:  # type: ignore[no-untyped-def]
     got = _events("Chile said a rocket was fired at it by Peru.")
     assert any(e[0].startswith("PER") and e[1][:2] in ("19", "18") for e in got), got
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("Chilean and Argentine activists staged a protest outside the parliament.", {"CHL", "ARG"}),
+    ("Kenyan and Ugandan troops attacked the militants.", {"KEN", "UGA"}),
+])
+def test_every_conjunct_of_a_shared_role_is_a_source(nlp, text: str, codes: set[str]) -> None:  # type: ignore[no-untyped-def]
+    assert {e[0][:3] for e in _events(text)} >= codes, _events(text)
+
+
+def test_coordinated_leaders_meeting_meet_each_other(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = {(e[0][:3], e[2][:3]) for e in _events("The Peruvian and Bolivian leaders met in La Paz.")}
+    assert {("PER", "BOL"), ("BOL", "PER")} <= got, got
