@@ -227,6 +227,11 @@ class Event:
     from_caption: bool = False
     rule: str = ""  # the lexicon entry that coded it
 
+    @property
+    def actor_unresolved(self) -> bool:
+        """Whether the source is someone no dictionary knows (code ---): filter these out for dyads."""
+        return self.source.actor.code == "---"
+
 
 @dataclass(frozen=True, slots=True)
 class Decision:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..knowledge.actors import actor_knowledge
 from ..knowledge.cameo import lookup
@@ -40,6 +40,8 @@ VERBAL_ROOTS = ("01", "02", "03", "10", "11", "12", "13")
 # wants the event; one building dyads filters it out. Only coded when asked, at low confidence.
 UNKNOWN = Actor("---")
 UNKNOWN_CONFIDENCE = 0.3
+# The method of a placeholder source for people the text names but no dictionary knows: coded by default.
+UNRESOLVED = "unresolved"
 
 
 @dataclass
@@ -82,7 +84,9 @@ def code_events(
         if not sentence.part.coded:
             continue
         tree = SentenceTree(parsed, sentence)
-        previous = [m for c in candidates[-6:] for m in c.sources]
+        # antecedents for pronouns: known actors only (an unresolved "---" agent names no one to refer back to)
+        known = [c for c in candidates if c.sources and c.sources[0].actor.code != UNKNOWN.code]
+        previous = [m for c in known[-6:] for m in c.sources if m.actor.code != UNKNOWN.code]
         candidates.extend(_code_sentence(tree, lex, index, previous, keep_unknown, trace))
     _fill_implicit_targets(candidates)
     return _to_events(parsed, candidates, mentions, dates, keep_statements, trace)
@@ -121,6 +125,10 @@ def _code_sentence(
                 if not sources and keep_unknown:
                     sources = [_unknown(tree, r)]
                     unnamed = _agentless(tree, lex, r)
+                elif not sources and _names_people(tree, lex, r):
+                    # "a suicide bomber killed", "insurgents attacked": people no dictionary knows are
+                    # still the agents; coded with source --- and flagged actor_unresolved
+                    sources = [replace(_unknown(tree, r), method=UNRESOLVED)]
                 if not sources:
                     note.add(i, "dropped", _no_source(tree, r), r.code, r.rule)
                     continue
@@ -372,6 +380,32 @@ def _addressee(tree: SentenceTree, index: MentionIndex, r: Reading, sources: lis
     return _targets(tree, index, [(o, True) for o in tree.kids(tok.head, "dobj", "oprd")], sources)[:1]
 
 
+def _names_people(tree: SentenceTree, lex: Lexicon, r: Reading) -> bool:
+    """Whether a reading's subject is people the text names but no dictionary knows (not a pronoun)."""
+    subjects = tree.subjects(r.head, raising=r.raising)
+    if not subjects or is_pronoun(tree, subjects[0]) or _bare_participle(tree, r.head):
+        return False  # "42 people injured", "the rebels killed in the raid": people acted on, not acting
+    tok = tree.tok(subjects[0])
+    if lex.in_class(tok.lemma.lower(), "@measure") or tok.pos == "NUM":
+        # "hundreds of protesters", "dozens of gunmen": the people are in the quantity's "of" phrase
+        stuff = tree.prep_objects((tok.i,), "of")
+        tok = tree.tok(stuff[0]) if stuff else tok
+    if tok.ent_type == "PERSON":
+        # a bare unknown name is too often a sportsman, a newspaper or a parse error to code; a name
+        # with a generic role before it is a person in the news ("pro-democracy activist Joshua Wong")
+        return any(lex.is_people(m) for m in tree.modifiers(tok.i))
+    return tok.pos == "NOUN" and lex.is_people(tok.lemma.lower())
+
+
+def _bare_participle(tree: SentenceTree, i: int) -> bool:
+    """A past participle with no auxiliary and no "by" agent ("42 people injured"): its noun is acted on."""
+    t = tree.tok(i)
+    if t.tag != "VBN" or tree.agents(i):
+        return False
+    heads = [i, t.head] if t.dep == "conj" else [i]  # "had killed or wounded": the aux sits on the first
+    return not any(tree.kids(h, "aux", "auxpass") for h in heads)
+
+
 def _agentless(tree: SentenceTree, lex: Lexicon, r: Reading) -> bool:
     """Whether a reading names no agent: no subject, or an event or weapon as subject ("a bomb killed")."""
     subjects = tree.subjects(r.head, raising=r.raising)
@@ -519,7 +553,8 @@ def _fill_implicit_targets(candidates: list[Candidate]) -> None:
                 continue
             if prior.code[:2] >= "14":
                 continue  # a response answers a proposal or a demand, not a troop movement or an attack
-            other = [m for m in (*prior.sources, *prior.targets) if _country(m) not in own]
+            other = [m for m in (*prior.sources, *prior.targets)
+                     if _country(m) not in own and m.actor.code != UNKNOWN.code]
             if other:
                 c.targets = other[:1]
                 c.implicit_target = True

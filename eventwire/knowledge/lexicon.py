@@ -95,6 +95,14 @@ class Lexicon:
             return lemma in self.classes.get(spec[1:], frozenset())
         return lemma == spec
 
+    def is_people(self, lemma: str) -> bool:
+        """Whether a noun names people (classes people, people_suffixes, not_people in verbs.yaml)."""
+        if lemma in self.classes.get("people", frozenset()):
+            return True
+        if lemma in self.classes.get("not_people", frozenset()) or len(lemma) < 5:
+            return False
+        return lemma.endswith(tuple(self.classes.get("people_suffixes", ())))
+
     def transform(self, kind: str, code: str, depth: int = 0) -> str | None:
         """Map a wrapped code through ``transforms[kind]``; None means drop the event."""
         table = self.transforms.get(kind)

@@ -66,3 +66,50 @@ def test_every_conjunct_of_a_shared_role_is_a_source(nlp, text: str, codes: set[
 def test_coordinated_leaders_meeting_meet_each_other(nlp) -> None:  # type: ignore[no-untyped-def]
     got = {(e[0][:3], e[2][:3]) for e in _events("The Peruvian and Bolivian leaders met in La Paz.")}
     assert {("PER", "BOL"), ("BOL", "PER")} <= got, got
+
+
+def _unresolved(text: str) -> list[tuple[str, str, str]]:
+    """(source text, cameo, target) of the events coded by default whose agent no dictionary knows."""
+    coded = code_text(text, published="2020-03-02")
+    return [(e.source.text, e.cameo, e.target.actor.code if e.target else "") for e in coded.events
+            if e.actor_unresolved]
+
+
+@pytest.mark.parametrize(("text", "who", "root"), [
+    ("A suicide bomber killed five soldiers in Kandahar.", "bomber", "1"),
+    ("Striking dockworkers blockaded the port of Valparaiso.", "dockworkers", "1"),
+    ("Pro-democracy activist Maria Ortega criticized the Chilean government.", "Ortega", "11"),
+    ("Masked smugglers attacked a customs post near the Bolivian border.", "smugglers", "1"),
+])
+def test_people_no_dictionary_knows_are_coded_as_unresolved_agents(nlp, text: str, who: str, root: str) -> None:  # type: ignore[no-untyped-def]
+    got = _unresolved(text)
+    assert any(who in src and code.startswith(root) for src, code, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Ortega criticized the Chilean government.",  # a bare unknown name: too often no one political
+    "The heavy rain flooded the valley.",  # no people
+    "Forty villagers killed in the raid were buried on Sunday.",  # people acted on, not acting
+])
+def test_no_unresolved_agent_without_people_acting(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in _unresolved(text) if e[1][:2] in ("11", "18", "19", "20")], _unresolved(text)
+
+
+def test_unresolved_agents_are_flagged_in_every_export(nlp) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.export import coded_to_dict, event_row
+
+    coded = code_text("A suicide bomber killed five soldiers in Kandahar.", published="2020-03-02")
+    (ev,) = [e for e in coded.events if e.actor_unresolved]
+    assert ev.source.actor.code == "---" and ev.source.method == "unresolved"
+    assert event_row(ev)["actor_unresolved"] is True
+    assert any(e["actor_unresolved"] for e in coded_to_dict(coded)["events"])
+
+
+def test_an_idea_attacked_is_criticized_not_shot_at(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = _events("Investors attacked the merger plan of the bank.")
+    assert got and all(code.startswith("11") for _, code, _, _ in got), got
+
+
+def test_a_warning_of_weather_threatens_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not _events("German officials warned of heavy snow on Monday.")
+    assert any(code.startswith("13") for _, code, _, _ in _events("Russia warned of retaliation against NATO."))

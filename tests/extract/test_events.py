@@ -545,7 +545,6 @@ NOTHING += [
     "Germany won the World Cup in 2014.",
     "The company announced record profits in China.",
     "The war games were sold out across Germany.",
-    "Investors attacked the merger plan of the bank.",
     "Egypt's team beat Sudan in the final.",
     "The museum in Cairo opened a new wing.",
     "Turkey's economy grew 5 percent last year.",
@@ -726,6 +725,10 @@ UNKNOWN_AGENT = [
 ]
 
 
+PEOPLE_AGENTS = {"Gunmen killed three Israeli soldiers.", "Teachers went on strike in Paris.",
+                 "Hundreds of protesters demonstrated against Israel."}
+
+
 @pytest.mark.parametrize(("text", "code", "target"), UNKNOWN_AGENT, ids=[u[0][:40] for u in UNKNOWN_AGENT])
 def test_unknown_agent_only_when_asked(
     parse_story: Callable[..., Parsed], text: str, code: str, target: str | None
@@ -734,7 +737,10 @@ def test_unknown_agent_only_when_asked(
 
     parsed = parse_story(text, title="Wire")
     plain = code_events(parsed, stub_mentions(parsed), (), ())
-    assert not any(e.source.actor.code == UNKNOWN.code for e in plain)
+    if text in PEOPLE_AGENTS:  # people the text names are coded anyway, flagged as unresolved
+        assert any(e.actor_unresolved and e.source.method == "unresolved" for e in plain), sorted(_triples(plain))
+    else:  # agentless acts ("a car bomb exploded", "were arrested") only when asked
+        assert not any(e.source.actor.code == UNKNOWN.code for e in plain)
     kept = code_events(parsed, stub_mentions(parsed), (), (), keep_unknown=True)
     unknown = [e for e in kept if e.source.actor.code == UNKNOWN.code]
     assert _has(unknown, UNKNOWN.code, code, target), sorted(_triples(kept))
