@@ -38,12 +38,14 @@ FLOORS: dict[tuple[str, str], dict[tuple[str, ...], float]] = {
     ("cameo_actors_confliBERT_train.jsonl.gz", "actors"): {
         # measured 2026-11-29, third round: span coverage 0.738, event source 0.783, target 0.499 (a place
         # stands for its country as a target; passive expulsions; 39 armed groups and 60 leaders), codes 0.828
+        # raised 2026-12-05 (people no dictionary knows coded as unresolved agents; conjuncts of a shared
+        # role): event source 0.840, target 0.526; check half 0.829 / 0.510
         ("span_coverage",): 0.726,
-        ("event_source",): 0.772,
-        ("event_target",): 0.488,
+        ("event_source",): 0.83,
+        ("event_target",): 0.515,
         ("code_accuracy",): 0.815,
-        ("halves", "check", "event_source"): 0.758,  # measured 0.7686 at the split
-        ("halves", "check", "event_target"): 0.472,  # measured 0.4828
+        ("halves", "check", "event_source"): 0.819,
+        ("halves", "check", "event_target"): 0.50,
     },
     ("timex_aquaint.jsonl.gz", "timex"): {
         ("recall",): 0.90,
