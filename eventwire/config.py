@@ -51,6 +51,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_bytes", 10 * 1024 * 1024, "Refuse a single input larger than this many bytes.", _count),
     Setting("batch_size", 64, "Documents per spaCy nlp.pipe batch.", _count),
     Setting("explain", False, "Record why each trigger candidate was kept or dropped (code --why, explain).", _flag),
+    Setting("wordnet", False, "Also read verbs the lexicon does not list as their WordNet neighbour (less precise).",
+            _flag),
     Setting("workers", None, "Worker processes (local) or Ray actors coding in parallel; default: usable CPUs.",
             _count),
 )
@@ -67,6 +69,7 @@ class Settings:
     max_bytes: int = 10 * 1024 * 1024
     batch_size: int = 64
     explain: bool = False
+    wordnet: bool = False
     workers: int | None = None
 
     def with_(self, **overrides: Any) -> Settings:

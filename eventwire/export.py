@@ -18,7 +18,8 @@ from .records import CodedDocument, Event, Mention
 EVENT_COLUMNS = (
     "event_id", "date", "source", "source_text", "cameo", "cameo_name", "target", "target_text",
     "root", "quad_class", "goldstein", "plover", "plover_mode", "plover_context", "speaker",
-    "confidence", "negated", "future", "hypothetical", "from_caption", "actor_unresolved", "part", "role",
+    "confidence", "negated", "future", "hypothetical", "from_caption", "actor_unresolved", "target_unresolved",
+    "part", "role",
     "sentence", "trigger", "trigger_start", "trigger_end", "doc_id",
 )
 
@@ -52,7 +53,8 @@ def coded_to_dict(coded: CodedDocument) -> dict[str, Any]:
         "coder_version": coded.coder_version,
         "warnings": list(coded.warnings),
         "parts": [{"kind": p.kind.value, "start": p.start, "end": p.end, "text": p.text} for p in doc.parts],
-        "events": [plain(e) | {"actor_unresolved": e.actor_unresolved} for e in coded.events],
+        "events": [plain(e) | {"actor_unresolved": e.actor_unresolved, "target_unresolved": e.target_unresolved}
+                   for e in coded.events],
         "quotes": [plain(q) for q in coded.quotes],
         "dates": [plain(d) for d in coded.dates],
         "mentions": [plain(m) for m in coded.mentions],
@@ -88,6 +90,7 @@ def event_row(ev: Event) -> dict[str, Any]:
         "hypothetical": ev.hypothetical,
         "from_caption": ev.from_caption,
         "actor_unresolved": ev.actor_unresolved,
+        "target_unresolved": ev.target_unresolved,
         "part": ev.evidence.part.value,
         "role": ev.evidence.role,
         "sentence": ev.evidence.sentence,

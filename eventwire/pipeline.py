@@ -12,6 +12,7 @@ from .errors import ConfigError
 from .extract import actors, events, quotes, timex
 from .ingest import read_path, read_text
 from .knowledge.actors import actor_knowledge
+from .knowledge.generalize import load_generalizer
 from .records import CodedDocument, Decision, Document, Parsed
 from .version import CODER_VERSION
 
@@ -30,6 +31,7 @@ def extract(parsed: Parsed, settings: Settings = DEFAULT_SETTINGS) -> CodedDocum
     found_events = events.code_events(
         parsed, mentions, dates, found_quotes,
         keep_statements=settings.keep_statements, keep_unknown=settings.keep_unknown_actors, trace=trace,
+        generalizer=load_generalizer() if settings.wordnet else None,
     )
     linked = quotes.link_events(found_quotes, found_events)
     return CodedDocument(

@@ -232,6 +232,11 @@ class Event:
         """Whether the source is someone no dictionary knows (code ---): filter these out for dyads."""
         return self.source.actor.code == "---"
 
+    @property
+    def target_unresolved(self) -> bool:
+        """Whether the target is named but no dictionary knows it ("detained 18 people"): code ---."""
+        return self.target is not None and self.target.actor.code == "---"
+
 
 @dataclass(frozen=True, slots=True)
 class Decision:

@@ -27,6 +27,9 @@ PUBLISHED_OPTION = click.option("--published", callback=iso_date,
                                 help="Publication date (YYYY-MM-DD) anchoring relative dates.")
 UNKNOWN_OPTION = click.option("--unknown-actors", is_flag=True,
                               help="Also code events whose agent is no known actor ('---').")
+WORDNET_OPTION = click.option("--wordnet", is_flag=True,
+                              help="Also read verbs the lexicon does not list through WordNet (rule 'wn:', "
+                                   "lower confidence; more events, less precise).")
 
 
 @cli.command("code")
@@ -36,16 +39,18 @@ UNKNOWN_OPTION = click.option("--unknown-actors", is_flag=True,
 @click.option("--max-bytes", type=int, default=None, help="Refuse inputs larger than this many bytes.")
 @click.option("--statements", is_flag=True, help="Keep bare 'make statement' (010) events.")
 @UNKNOWN_OPTION
+@WORDNET_OPTION
 @click.option("--why", is_flag=True, help="Also say why each trigger candidate was kept or dropped.")
 @ACTORS_OPTION
 @output_options
 @reports_errors
 def code_cmd(inputs: tuple[str, ...], published: dt.date | None, model: str | None, max_bytes: int | None,
-             statements: bool, unknown_actors: bool, why: bool, actor_files: tuple[str, ...], fmt: str | None) -> None:
+             statements: bool, unknown_actors: bool, wordnet: bool, why: bool, actor_files: tuple[str, ...],
+             fmt: str | None) -> None:
     """Code story files (or '-' for stdin) into events, quotes and dates."""
     settings = settings_from_env(model=model, max_bytes=max_bytes, keep_statements=statements or None,
                                  keep_unknown_actors=unknown_actors or None, actor_files=actor_files or None,
-                                 explain=why or None)
+                                 explain=why or None, wordnet=wordnet or None)
     coded, failures = [], 0
     for path in inputs:
         try:
@@ -65,16 +70,17 @@ def code_cmd(inputs: tuple[str, ...], published: dt.date | None, model: str | No
 @PUBLISHED_OPTION
 @click.option("--model", default=None, help="Installed spaCy pipeline to use.")
 @UNKNOWN_OPTION
+@WORDNET_OPTION
 @ACTORS_OPTION
 @output_options
 @reports_errors
-def explain_cmd(text: str, published: dt.date | None, model: str | None, unknown_actors: bool,
+def explain_cmd(text: str, published: dt.date | None, model: str | None, unknown_actors: bool, wordnet: bool,
                 actor_files: tuple[str, ...], fmt: str | None) -> None:
     """Explain the coding of TEXT: predicate frames, actors, and why each trigger was kept or dropped."""
     from ..explain import explain_text, explanation_to_dict
 
     settings = settings_from_env(model=model, actor_files=actor_files or None, keep_statements=True,
-                                 keep_unknown_actors=unknown_actors or None)
+                                 keep_unknown_actors=unknown_actors or None, wordnet=wordnet or None)
     report = explanation_to_dict(explain_text(text, published=published, settings=settings))
     if (fmt or default_format()) in ("json", "jsonl"):
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))

@@ -24,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ..config import Settings
+from ..config import settings_from_env
 from ..knowledge.actors import actor_knowledge, compact
 from ..nlp import load_model, parse_documents
 from ..pipeline import extract
@@ -79,7 +79,7 @@ def score_actors(path: str | Path, model: str | None = None, limit: int | None =
     records = list(read_jsonl(path, limit, half=half))
     nlp = load_model(model)
     docs = [sentence_document(r["text"]) for r in records]
-    settings = Settings(keep_statements=True)
+    settings = settings_from_env(keep_statements=True)  # EVENTWIRE_* settings apply (EVENTWIRE_WORDNET=0)
     coded: list[CodedDocument] = []
     parses: list[Parsed] = []
     for parsed in parse_documents(docs, nlp):

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..config import Settings
+from ..config import settings_from_env
 from ..extract.events import UNKNOWN
 from ..extract.frames import SentenceTree
 from ..knowledge.cameo import lookup
@@ -79,7 +79,7 @@ def _code_all(
     docs = [sentence_document(t, published=p) for t, p in zip(texts, published, strict=True)]
     # the five-way class asks *what happened*, so an unnamed agent ("a car bomb") still counts;
     # figures over known-actor events only are reported beside it
-    keep = Settings(keep_statements=True, keep_unknown_actors=True)
+    keep = settings_from_env(keep_statements=True, keep_unknown_actors=True)
     return [(extract(parsed, keep), trigger_depths(parsed)) for parsed in parse_documents(docs, nlp)]
 
 

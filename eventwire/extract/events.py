@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 
 from ..knowledge.actors import actor_knowledge
 from ..knowledge.cameo import lookup
+from ..knowledge.generalize import MARK as GENERALIZED
+from ..knowledge.generalize import Generalizer
 from ..knowledge.lexicon import Lexicon, load_lexicon
 from ..records import Actor, DateRef, Decision, Event, Evidence, Mention, Parsed, PartKind, Quote, Sentence
 from ..version import CODER_VERSION
@@ -42,6 +44,9 @@ UNKNOWN = Actor("---")
 UNKNOWN_CONFIDENCE = 0.3
 # The method of a placeholder source for people the text names but no dictionary knows: coded by default.
 UNRESOLVED = "unresolved"
+#: entity types that never name whom an event is done to ("signed on Monday", "paid $5 million")
+NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW",
+                        "WORK_OF_ART", "EVENT", "LANGUAGE", "PRODUCT"})
 
 
 @dataclass
@@ -71,11 +76,13 @@ def code_events(
     keep_statements: bool = False,
     keep_unknown: bool = False,
     trace: list[Decision] | None = None,
+    generalizer: Generalizer | None = None,
 ) -> tuple[Event, ...]:
     """Code the events of a parsed document from its actor mentions, dates and quotes.
 
     ``keep_unknown`` also codes events whose agent resolves to no actor, with source ``---``;
-    ``trace``, when given, receives a Decision for every trigger candidate (``eventwire explain``).
+    ``trace``, when given, receives a Decision for every trigger candidate (``eventwire explain``);
+    ``generalizer``, when given, reads verbs the lexicon does not list as their nearest listed verb.
     """
     lex = load_lexicon()
     index = MentionIndex(mentions, quotes)
@@ -87,17 +94,17 @@ def code_events(
         # antecedents for pronouns: known actors only (an unresolved "---" agent names no one to refer back to)
         known = [c for c in candidates if c.sources and c.sources[0].actor.code != UNKNOWN.code]
         previous = [m for c in known[-6:] for m in c.sources if m.actor.code != UNKNOWN.code]
-        candidates.extend(_code_sentence(tree, lex, index, previous, keep_unknown, trace))
+        candidates.extend(_code_sentence(tree, lex, index, previous, keep_unknown, trace, generalizer))
     _fill_implicit_targets(candidates)
     return _to_events(parsed, candidates, mentions, dates, keep_statements, trace)
 
 
 def _code_sentence(
     tree: SentenceTree, lex: Lexicon, index: MentionIndex, previous: list[Mention], keep_unknown: bool = False,
-    trace: list[Decision] | None = None,
+    trace: list[Decision] | None = None, generalizer: Generalizer | None = None,
 ) -> list[Candidate]:
     """All candidates of one sentence."""
-    reader = Reader(tree, lex, index)
+    reader = Reader(tree, lex, index, generalizer)
     note = _Notes(tree, lex, trace)
     speaker_at: dict[int, Mention] = {}
     statements: list[tuple[int, Mention, list[int], list[int]]] = []
@@ -173,6 +180,9 @@ def _code_sentence(
                         out.extend(_mutual(tree.sentence.index, r, sources, speaker))
                         note.add(r.trigger, "kept", "coordinated sources act on each other", r.code, r.rule)
                         continue
+                # "detained 18 people", "stormed a police headquarters": whom it was done to, though
+                # no dictionary knows them (target ---, flagged target_unresolved)
+                targets = targets or _unresolved_targets(tree, lex, index, r, sources)
                 out.append(
                     Candidate(
                         tree.sentence.index,
@@ -333,6 +343,53 @@ def _targets(tree: SentenceTree, index: MentionIndex, slots: Sequence[Slot], sou
     return []
 
 
+def _unresolved_targets(
+    tree: SentenceTree, lex: Lexicon, index: MentionIndex, r: Reading, sources: list[Mention]
+) -> list[Mention]:
+    """Whom an event is done to when no dictionary knows them, as one unresolved (---) mention.
+
+    People ("detained 18 people", "freed Eighteen fishermen", "hundreds of villagers"), a named person
+    or organisation ("granted asylum to <name>"), or, for force, a place people hold or ride in
+    ("stormed a police headquarters", "a car bomb struck a bus": class installations). A thing
+    ("returned a painting") is no target; the reading's slots are tried in order. People a quantity
+    counts whom a dictionary does know are that actor ("detained dozens of Palestinians").
+    """
+    force = r.code[:2] in FORCE_ROOTS
+    for slot in r.targets:
+        if isinstance(slot, Mention):
+            continue
+        tok = tree.tok(slot[0])
+        if tok.pos not in ("NOUN", "PROPN", "NUM") or is_pronoun(tree, tok.i):
+            continue
+        head = tok
+        if (tok.pos == "NUM" or lex.in_class(tok.lemma.lower(), "@measure")) and not (
+            force and lex.in_class(tok.lemma.lower(), "@installations")
+        ):
+            # "detained hundreds of protesters": the people are in the quantity's "of" phrase
+            of = tree.prep_objects((tok.i,), "of")
+            if not of:
+                continue
+            head = tree.tok(of[0])
+            known = index.at(head.i)
+            if known is not None and known.actor.code not in {m.actor.code for m in sources}:
+                return [known]
+        lemma = head.lemma.lower()
+        if head.ent_type in NOT_ACTORS:
+            continue
+        if head.pos == "PROPN":
+            whom = head.ent_type in ("PERSON", "ORG", "NORP") or (force and head.ent_type == "FAC")
+        else:
+            whom = head.pos == "NOUN" and (lex.is_people(lemma) or (force and lex.in_class(lemma, "@installations")))
+        if not whom:
+            continue
+        first = tree.subtree(tok.i).start
+        start, end = tree.tok(first), tree.tok(head.i)
+        text = tree.parsed.document.text[start.start : end.end]
+        return [Mention(text, start.start, end.end, first, head.i + 1, head.i, tree.sentence.index, UNKNOWN,
+                        UNRESOLVED)]
+    return []
+
+
 def _place_targets(tree: SentenceTree, r: Reading, sources: list[Mention]) -> list[Mention]:
     """The country of a place as the target, for codes whose target a place can be (``place_targets``).
 
@@ -381,7 +438,7 @@ def _addressee(tree: SentenceTree, index: MentionIndex, r: Reading, sources: lis
 
 
 def _names_people(tree: SentenceTree, lex: Lexicon, r: Reading) -> bool:
-    """Whether a reading's subject is people the text names but no dictionary knows (not a pronoun)."""
+    """Whether a reading's subject is people (or an organisation) the text names but no dictionary knows."""
     subjects = tree.subjects(r.head, raising=r.raising)
     if not subjects or is_pronoun(tree, subjects[0]) or _bare_participle(tree, r.head):
         return False  # "42 people injured", "the rebels killed in the raid": people acted on, not acting
@@ -390,6 +447,10 @@ def _names_people(tree: SentenceTree, lex: Lexicon, r: Reading) -> bool:
         # "hundreds of protesters", "dozens of gunmen": the people are in the quantity's "of" phrase
         stuff = tree.prep_objects((tok.i,), "of")
         tok = tree.tok(stuff[0]) if stuff else tok
+    if tok.ent_type == "ORG" and tok.pos == "PROPN":
+        # "the U.S. Chamber of Commerce urged", "Junior Doctors Association warned": an organisation
+        # by its name's head word (class organisations); a bare acronym or a firm's name is not enough
+        return lex.in_class(tok.lemma.lower(), "@organisations")
     if tok.ent_type == "PERSON":
         # a bare unknown name is too often a sportsman, a newspaper or a parse error to code; a name
         # with a generic role before it is a person in the news ("pro-democracy activist Joshua Wong")
@@ -586,10 +647,12 @@ def _to_events(
             targets: list[Mention | None] = list(c.targets) or [None]
             for target in targets:
                 tcode = target.actor.code if target else ""
-                key = (c.sent, source.actor.code, tcode, c.code)
-                if tcode == source.actor.code or key in seen:
+                # two unresolved sides (---) are two unknown parties, not one actor acting on itself
+                itself = tcode == source.actor.code and tcode != UNKNOWN.code
+                key = (c.sent, _side(source), _side(target), c.code)
+                if itself or key in seen:
                     if trace is not None:
-                        why = "its source is its target" if tcode == source.actor.code else "a duplicate"
+                        why = "its source is its target" if itself else "a duplicate"
                         trace.append(_decision(parsed, c, "dropped", f"{source.actor.code}->{tcode or '-'}: {why}"))
                     continue
                 seen.add(key)
@@ -644,18 +707,27 @@ def _to_events(
     return tuple(events)
 
 
+def _side(m: Mention | None) -> str:
+    """A side of an event for de-duplication: its actor code, or where an unresolved (---) side is."""
+    if m is None:
+        return ""
+    return f"---@{m.start}" if m.actor.code == UNKNOWN.code else m.actor.code
+
+
 def _confidence(c: Candidate, source: Mention, target: Mention | None) -> float:
     """A score in [0, 1]: explicit verbs with both sides named by dictionary score highest."""
     if source.actor is UNKNOWN or source.actor.code == UNKNOWN.code:
         return UNKNOWN_CONFIDENCE if target is not None else UNKNOWN_CONFIDENCE - 0.05
     score = 0.9 if not c.nominal else 0.7
     score -= 0.15 if target is None else 0.0
+    score -= 0.1 if target is not None and target.actor.code == UNKNOWN.code else 0.0
     score -= 0.1 if c.implicit_target else 0.0
     score -= 0.15 if c.coref or source.method == "coreference" else 0.0
     score -= 0.05 if source.method not in ("dictionary", "person-office") else 0.0
     score -= 0.2 if c.modality.hypothetical else 0.0
     score -= 0.05 if c.modality.future else 0.0
     score -= 0.05 if c.code == STATEMENT else 0.0
+    score -= 0.15 if GENERALIZED in c.rule else 0.0  # the verb is no listed word, only WordNet's neighbour of one
     return round(min(1.0, max(0.05, score)), 3)
 
 

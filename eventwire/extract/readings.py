@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..knowledge.generalize import Generalization, Generalizer
 from ..knowledge.lexicon import WRAPPER_KINDS, Lexicon, NounEntry, VerbEntry
 from ..records import Mention
 from .arguments import MentionIndex
@@ -46,8 +47,11 @@ def _is_force(code: str) -> bool:
 class Reader:
     """Reads the predicates and event nouns of one sentence, remembering what wrappers consumed."""
 
-    def __init__(self, tree: SentenceTree, lex: Lexicon, index: MentionIndex) -> None:
+    def __init__(
+        self, tree: SentenceTree, lex: Lexicon, index: MentionIndex, generalizer: Generalizer | None = None
+    ) -> None:
         self.tree, self.lex, self.index = tree, lex, index
+        self.generalizer = generalizer  # reads verbs the lexicon does not list (None: listed verbs only)
         self.consumed: set[int] = set()
         #: why a predicate read as nothing, by its head token (for ``explain``; cheap strings only)
         self.why: dict[int, str] = {}
@@ -56,9 +60,24 @@ class Reader:
     def read_verb(self, pred: Predicate, depth: int = 0) -> list[Reading]:
         """Readings of a predicate (several when it wraps coordinated complements)."""
         entries = self.lex.verbs.get(pred.lemma, ())
+        via: Generalization | None = None
+        if not entries and pred.pos == "VERB" and self.generalizer is not None:
+            # "strafed the convoy": no entry lists "strafe", but WordNet says it is a way to attack
+            via = self.generalizer.verb(pred.lemma)
+            kinds = self.generalizer.config.kinds
+            entries = tuple(e for e in self.lex.verbs.get(via.known, ()) if e.kind in kinds) if via else ()
         if not entries:
             self.why[pred.head] = f"no lexicon entry for the {pred.pos.lower()} {pred.lemma!r}"
             return []
+        readings = self._read_verb(pred, entries, depth)
+        if via is not None:
+            for r in readings:
+                r.rule = f"{via.rule}>{r.rule}"
+            if not readings and pred.head in self.why:
+                self.why[pred.head] = f"read through WordNet as {via.known!r}: {self.why[pred.head]}"
+        return readings
+
+    def _read_verb(self, pred: Predicate, entries: tuple[VerbEntry, ...], depth: int) -> list[Reading]:
         ranked = sorted(entries, key=lambda e: -e.specificity)
         tried: list[str] = []
         for entry in ranked:

@@ -96,10 +96,12 @@ class Lexicon:
         return lemma == spec
 
     def is_people(self, lemma: str) -> bool:
-        """Whether a noun names people (classes people, people_suffixes, not_people in verbs.yaml)."""
+        """Whether a noun names people (classes people, people_suffixes, not_people(_suffixes) in verbs.yaml)."""
         if lemma in self.classes.get("people", frozenset()):
             return True
         if lemma in self.classes.get("not_people", frozenset()) or len(lemma) < 5:
+            return False
+        if lemma.endswith(tuple(self.classes.get("not_people_suffixes", ()))):
             return False
         return lemma.endswith(tuple(self.classes.get("people_suffixes", ())))
 

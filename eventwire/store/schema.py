@@ -266,9 +266,12 @@ def dyad_timeline(where: str, freq: str) -> str:
 
 
 def actor_network(where: str) -> str:
-    """Directed edges source → target with event counts and mean Goldstein (over events e)."""
+    """Directed edges source → target with event counts and mean Goldstein (over events e).
+
+    Unresolved sides (---: "a suicide bomber", "18 people") are no actor a network can join, so are left out.
+    """
     return f"""
         SELECT e.source, e.target, count(*) AS count, avg(e.goldstein) AS goldstein,
                sum(e.num_mentions) AS mentions
-        FROM events e WHERE e.target IS NOT NULL AND {where}
+        FROM events e WHERE e.target IS NOT NULL AND e.source <> '---' AND e.target <> '---' AND {where}
         GROUP BY e.source, e.target HAVING count(*) >= ? ORDER BY count DESC, e.source, e.target"""

@@ -220,7 +220,8 @@ CODED = [
     ("Venezuela expelled the ambassador of Colombia.", "VEN", "16", "COL"),
     # 17 coerce
     ("Iran arrested two French citizens.", "IRN", "173", "FRA"),
-    ("Israel detained dozens of Palestinians in Gaza.", "ISR", "173", None),
+    # the stub dictionary knows no Palestinians: whom the quantity counts is an unresolved target
+    ("Israel detained dozens of Palestinians in Gaza.", "ISR", "173", "---"),
     # 18 assault
     ("Hamas kidnapped two Israeli soldiers.", "PSEREB", "181", "ISR"),
     # 19 fight
@@ -295,7 +296,7 @@ CODED += [
     ("Israel reopened the border crossing to Gaza.", "ISR", "081", "PSE"),
     ("Turkey declared a ceasefire in Syria.", "TUR", "0871", "SYR"),
     ("Russia withdrew its troops from Syria.", "RUS", "0874", "SYR"),
-    ("Ethiopia announced the release of Eritrean prisoners.", "ETH", "0841", None),
+    ("Ethiopia announced the release of Eritrean prisoners.", "ETH", "0841", "---"),
     ("Sudan accepted the demands of Ethiopia.", "SDN", "083", "ETH"),
     # 09
     ("The United Nations launched an investigation into Ethiopia.", "IGOUNO", "090", "ETH"),
@@ -345,16 +346,16 @@ CODED += [
     ("Iran banned the French newspaper.", "IRN", "172", "FRA"),
     ("Israel demolished homes in Gaza.", "ISR", "1712", "PSE"),
     ("Iran seized a British tanker.", "IRN", "171", None),
-    ("Turkish police fired tear gas at the protesters.", "TUR", "175", None),
+    ("Turkish police fired tear gas at the protesters.", "TUR", "175", "---"),
     ("Iran imposed a curfew in Tehran.", "IRN", "172", "IRNGOV"),
     # 18
     ("Hamas abducted two Israeli soldiers.", "PSEREB", "181", "ISR"),
-    ("Syrian guards tortured the prisoners.", "SYR", "1822", None),
-    ("Iran assassinated a dissident in Turkey.", "IRN", "186", None),
+    ("Syrian guards tortured the prisoners.", "SYR", "1822", "---"),
+    ("Iran assassinated a dissident in Turkey.", "IRN", "186", "---"),
     # 19
     ("Israeli forces raided Gaza overnight.", "ISR", "190", "PSE"),
     ("Russian troops seized a town in Ukraine.", "RUS", "192", "UKR"),
-    ("Syrian forces shelled the rebels.", "SYR", "194", None),
+    ("Syrian forces shelled the rebels.", "SYR", "194", "---"),
     ("Israeli jets carried out airstrikes on Gaza.", "ISR", "195", "PSE"),
     ("Turkish soldiers shot two Syrian smugglers.", "TUR", "193", "SYR"),
     ("Russia invaded Ukraine in February.", "RUS", "190", "UKR"),
@@ -362,8 +363,8 @@ CODED += [
     ("Syria blockaded the rebel enclave.", "SYR", "191", None),
     ("Israel violated the ceasefire in Gaza.", "ISR", "196", "PSE"),
     # 20
-    ("Syria used chemical weapons against Syrian civilians.", "SYR", "2041", None),
-    ("Sudan massacred villagers in Darfur.", "SDN", "202", None),
+    ("Syria used chemical weapons against Syrian civilians.", "SYR", "2041", "---"),
+    ("Sudan massacred villagers in Darfur.", "SDN", "202", "---"),
 ]
 # reported acts, light-verb nouns, wrapped intent, targets (more invented wire-style sentences)
 CODED += [
@@ -415,7 +416,7 @@ CODED += [
     ("Germany offered to provide security for the summit.", "DEU", "033", None),
     ("Egypt stepped up security in Cairo.", "EGY", "151", None),
     ("Colombia declared a state of emergency in the north.", "COL", "1724", None),
-    ("Hamas used civilians as human shields.", "PSEREB", "181", None),
+    ("Hamas used civilians as human shields.", "PSEREB", "181", "---"),
     ("Ethiopia closed its border with Eritrea.", "ETH", "191", "ERI"),
     ("Macron had lunch with Biden in Paris.", "FRAGOV", "040", "USAGOV"),
     # cooperation that failed to come about is a rejection, both ways
@@ -432,7 +433,8 @@ CODED += [
     ("Putin phoned Macron to express concern over the strikes.", "RUSGOV", "012", "FRAGOV"),
     # cutting a tariff eases an economic sanction
     ("Japan will cut tariffs on Brazilian beef.", "JPN", "085", "BRA"),
-    ("Hamas holds several hundred families as human shields in the town.", "PSEREB", "181", None),  # "as" on the object
+    # "as" on the object
+    ("Hamas holds several hundred families as human shields in the town.", "PSEREB", "181", "---"),
     ("Iran has supplied 60% of the military equipment used by the army.", "IRN", "072", None),  # a share of it
     ("Pakistan participates in the UN peacekeeping operations in Mali.", "PAK", "074", "MLI"),
     ("Brazil joined the peacekeeping force in Haiti.", "BRA", "074", "HTI"),
@@ -472,7 +474,7 @@ CODED += [
     ("Germany delivered humanitarian aid in Kharkiv.", "DEU", "073", "UKR"),
     ("Russian jets struck targets in Aleppo overnight.", "RUS", "19", "SYR"),
     ("Macron held talks in Lviv on Monday.", "FRAGOV", "040", None),
-    ("Ukrainian artillery shelled positions in Kharkiv.", "UKR", "19", None),  # at home, no one else's
+    ("Ukrainian artillery shelled positions in Kharkiv.", "UKR", "19", "---"),  # at home, no one else's
     ("Japan lent its technical expertise to Syria.", "JPN", "070", "SYR"),  # expertise given is aid
     ("Germany offered its military expertise to Ukraine.", "DEU", "0332", "UKR"),
     # access allowed is international involvement (086); refused, 1245; the parser may read it as a clause
@@ -716,7 +718,7 @@ def test_seed_story_events() -> None:
 UNKNOWN_AGENT = [
     ("Gunmen killed three Israeli soldiers.", "19", "ISR"),
     ("A car bomb exploded near the French embassy in Cairo.", "183", "EGY"),  # a place stands for its people
-    ("Five activists were arrested in Tehran.", "173", None),
+    ("Five activists were arrested in Tehran.", "173", "---"),  # the activists: an unresolved target
     ("Teachers went on strike in Paris.", "143", None),
     ("Hundreds of protesters demonstrated against Israel.", "14", "ISR"),
     ("The court released the Russian journalist.", "084", "RUS"),

@@ -40,12 +40,14 @@ FLOORS: dict[tuple[str, str], dict[tuple[str, ...], float]] = {
         # stands for its country as a target; passive expulsions; 39 armed groups and 60 leaders), codes 0.828
         # raised 2026-12-05 (people no dictionary knows coded as unresolved agents; conjuncts of a shared
         # role): event source 0.840, target 0.526; check half 0.829 / 0.510
+        # raised 2026-12-06 (unresolved targets: people, names and, for force, held places no dictionary
+        # knows; organisations as unresolved agents): source 0.855, target 0.574; check 0.839 / 0.554
         ("span_coverage",): 0.726,
-        ("event_source",): 0.83,
-        ("event_target",): 0.515,
+        ("event_source",): 0.845,
+        ("event_target",): 0.565,
         ("code_accuracy",): 0.815,
-        ("halves", "check", "event_source"): 0.819,
-        ("halves", "check", "event_target"): 0.50,
+        ("halves", "check", "event_source"): 0.83,
+        ("halves", "check", "event_target"): 0.545,
     },
     ("timex_aquaint.jsonl.gz", "timex"): {
         ("recall",): 0.90,

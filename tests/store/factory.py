@@ -39,6 +39,7 @@ ACTORS = {
     "USAGOV": Actor("USAGOV", "USA", "GOV", "United States government"),
     "NATO": Actor("NATO", None, None, "NATO"),
     "FRA": Actor("FRA", "FRA", None, "France"),
+    "---": Actor("---", None, None, "someone no dictionary knows"),
 }
 
 DAY = dt.date.fromisoformat

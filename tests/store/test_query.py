@@ -149,3 +149,12 @@ def test_actor_network(store: Store) -> None:
         [("RUSMIL", 1), ("USAGOV", 1)]
     assert [e["target"] for e in actor_network(store, min_count=2)] == ["UKR"]
     assert [e["source"] for e in actor_network(store, root="11")] == ["UKRGOV", "USAGOV"]
+
+
+def test_actor_network_leaves_out_unresolved_sides(store: Store) -> None:
+    # "a suicide bomber attacked Ukrainian troops", "Russian police detained 18 people": --- is no node
+    store.add_many(coded(d) for d in [
+        D("u1", [E("---", "UKR", "190", "2021-12-20"), E("RUSMIL", "---", "112", "2021-12-20"),
+                 E("RUSGOV", "UKRGOV", "036", "2021-12-20")]),
+    ])
+    assert [(e["source"], e["target"]) for e in actor_network(store)] == [("RUSGOV", "UKRGOV")]
