@@ -25,13 +25,14 @@ DEFAULT_SETTINGS = Settings()
 def extract(parsed: Parsed, settings: Settings = DEFAULT_SETTINGS) -> CodedDocument:
     """Run the extract stages over one parsed document."""
     dates = timex.find_dates(parsed)
-    mentions = actors.find_mentions(parsed, actor_knowledge(settings.actor_files))  # cached per file list
+    kb = actor_knowledge(settings.actor_files)  # cached per file list; every stage reads the same one
+    mentions = actors.find_mentions(parsed, kb)
     found_quotes = quotes.find_quotes(parsed, mentions)
     trace: list[Decision] | None = [] if settings.explain else None
     found_events = events.code_events(
         parsed, mentions, dates, found_quotes,
         keep_statements=settings.keep_statements, keep_unknown=settings.keep_unknown_actors, trace=trace,
-        generalizer=load_generalizer() if settings.wordnet else None,
+        generalizer=load_generalizer() if settings.wordnet else None, knowledge=kb,
     )
     linked = quotes.link_events(found_quotes, found_events)
     return CodedDocument(

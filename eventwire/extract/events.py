@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from ..knowledge.actors import actor_knowledge
+from ..knowledge.actors import ActorKnowledge, actor_knowledge
 from ..knowledge.cameo import lookup
 from ..knowledge.generalize import MARK as GENERALIZED
 from ..knowledge.generalize import Generalizer
@@ -77,13 +77,17 @@ def code_events(
     keep_unknown: bool = False,
     trace: list[Decision] | None = None,
     generalizer: Generalizer | None = None,
+    knowledge: ActorKnowledge | None = None,
 ) -> tuple[Event, ...]:
     """Code the events of a parsed document from its actor mentions, dates and quotes.
 
     ``keep_unknown`` also codes events whose agent resolves to no actor, with source ``---``;
     ``trace``, when given, receives a Decision for every trigger candidate (``eventwire explain``);
-    ``generalizer``, when given, reads verbs the lexicon does not list as their nearest listed verb.
+    ``generalizer``, when given, reads verbs the lexicon does not list as their nearest listed verb;
+    ``knowledge`` is the actor knowledge the mentions were found with (the user's ``--actors`` files
+    included), used again for places and roles; by default the shipped dictionaries.
     """
+    kb = knowledge or actor_knowledge()
     lex = load_lexicon()
     index = MentionIndex(mentions, quotes)
     candidates: list[Candidate] = []
@@ -94,13 +98,14 @@ def code_events(
         # antecedents for pronouns: known actors only (an unresolved "---" agent names no one to refer back to)
         known = [c for c in candidates if c.sources and c.sources[0].actor.code != UNKNOWN.code]
         previous = [m for c in known[-6:] for m in c.sources if m.actor.code != UNKNOWN.code]
-        candidates.extend(_code_sentence(tree, lex, index, previous, keep_unknown, trace, generalizer))
+        candidates.extend(_code_sentence(tree, lex, index, previous, kb, keep_unknown, trace, generalizer))
     _fill_implicit_targets(candidates)
-    return _to_events(parsed, candidates, mentions, dates, keep_statements, trace)
+    return _to_events(parsed, candidates, mentions, dates, keep_statements, trace, kb)
 
 
 def _code_sentence(
-    tree: SentenceTree, lex: Lexicon, index: MentionIndex, previous: list[Mention], keep_unknown: bool = False,
+    tree: SentenceTree, lex: Lexicon, index: MentionIndex, previous: list[Mention], kb: ActorKnowledge,
+    keep_unknown: bool = False,
     trace: list[Decision] | None = None, generalizer: Generalizer | None = None,
 ) -> list[Candidate]:
     """All candidates of one sentence."""
@@ -153,7 +158,7 @@ def _code_sentence(
                     continue
                 targets = (_targets(tree, index, r.targets, sources) or _noun_targets(tree, reader, index, r, sources)
                            or _addressee(tree, index, r, sources)
-                           or (_place_targets(tree, r, sources) if lex.place_target(r.code) else []))
+                           or (_place_targets(tree, r, sources, kb) if lex.place_target(r.code) else []))
                 if speaker is not None and r.modality.obliged and not r.code.startswith(("02", "10")):
                     # "Russia says Israel must end its strikes": the speaker demands it of the subject
                     demand = lex.transform("demand", r.code)
@@ -200,7 +205,7 @@ def _code_sentence(
                 )
                 note.add(r.trigger, "kept", _sides(sources, targets), r.code, r.rule)
         elif tree.tok(i).pos in ("NOUN", "PROPN"):
-            found = _nominal(tree, reader, index, i, previous, keep_unknown, note)
+            found = _nominal(tree, reader, index, i, previous, kb, keep_unknown, note)
             out.extend(found)
     for said_at, sayer, said, heads in statements:
         # an act with no named agent inside someone's words ("said an attack killed five") is the
@@ -390,7 +395,7 @@ def _unresolved_targets(
     return []
 
 
-def _place_targets(tree: SentenceTree, r: Reading, sources: list[Mention]) -> list[Mention]:
+def _place_targets(tree: SentenceTree, r: Reading, sources: list[Mention], kb: ActorKnowledge) -> list[Mention]:
     """The country of a place as the target, for codes whose target a place can be (``place_targets``).
 
     The actor stage leaves places out of the mentions, so that talks *in* Moscow are not talks *with*
@@ -399,31 +404,31 @@ def _place_targets(tree: SentenceTree, r: Reading, sources: list[Mention]) -> li
     """
     countries = {m.actor.country for m in sources}  # "in Afghanistan" by Kabul's own forces is home
     tokens = [s[0] for s in r.targets if not isinstance(s, Mention)]
-    roles = actor_knowledge().folded
+    roles = kb.folded
     victims = r.code[:2] in FORCE_ROOTS and any(
         tree.tok(o).ent_type == "PERSON" or tree.tok(o).lemma.lower() in roles for o in tree.objects((r.head,))
     )
     if not victims:  # someone hurt, unnamed ("assassinated a dissident in Turkey"), is the target, not the place
         tokens += locatives(tree.parsed, r.trigger)
     for token in tokens:
-        places = [m for j in tree.conjuncts(token) if (m := _place_mention(tree, j)) is not None]
+        places = [m for j in tree.conjuncts(token) if (m := _place_mention(tree, j, kb)) is not None]
         places = [m for m in places if m.actor.country not in countries]
         if places:
             return places
     return []
 
 
-def _place_mention(tree: SentenceTree, i: int) -> Mention | None:
+def _place_mention(tree: SentenceTree, i: int, kb: ActorKnowledge) -> Mention | None:
     """Token ``i`` as the country its place name lies in, when it is the object of a preposition."""
     tok = tree.tok(i)
     if tok.dep not in ("pobj", "conj") or tok.pos != "PROPN":
         return None
-    country = place_country(tree.parsed, i)
+    country = place_country(tree.parsed, i, kb)
     if country is None:
         return None
     start = name_start(tree.parsed, i)
     first = tree.tok(start)
-    name = actor_knowledge().country_names.get(country)
+    name = kb.country_names.get(country)
     return Mention(tree.parsed.span_text(start, i + 1), first.start, tok.end, start, i + 1, i, tok.sent,
                    Actor(country, country, None, name), "place", country)
 
@@ -512,6 +517,7 @@ def _nominal(
     index: MentionIndex,
     i: int,
     previous: list[Mention],
+    kb: ActorKnowledge,
     keep_unknown: bool = False,
     note: _Notes | None = None,
 ) -> list[Candidate]:
@@ -540,12 +546,12 @@ def _nominal(
     places = reader.lex.place_target(r.code)
     targets = _targets(tree, index, r.targets, sources) if sources else []
     if sources and not targets and places:
-        targets = _place_targets(tree, r, sources)
+        targets = _place_targets(tree, r, sources, kb)
     if keep_unknown and not sources and r.code[:2] not in ("01", "02", "03", "04", "05"):
         # "a car bomb in Kiev", "the Manchester bombing": an act with no named agent is still news;
         # a bare "talks" or "aid" is not, so only conflict and yielding nouns stand alone
         sources = [_unknown_at(tree, i)]
-        targets = _targets(tree, index, r.targets, sources) or (_place_targets(tree, r, sources) if places else [])
+        targets = _targets(tree, index, r.targets, sources) or (_place_targets(tree, r, sources, kb) if places else [])
         note.add(i, "kept", "event noun with no named agent (source ---)", r.code, r.rule)
         return [Candidate(tree.sentence.index, i, r.code, r.rule, sources, targets, mod, nominal=True, unnamed=True)]
     if not sources or not targets:
@@ -629,6 +635,7 @@ def _to_events(
     dates: Sequence[DateRef],
     keep_statements: bool,
     trace: list[Decision] | None = None,
+    kb: ActorKnowledge | None = None,
 ) -> tuple[Event, ...]:
     """Turn candidates into Event records, one per (source, target, code) per sentence."""
     doc = parsed.document
@@ -699,7 +706,7 @@ def _to_events(
                         negated=c.negated or c.modality.negated,
                         future=c.modality.future,
                         hypothetical=c.modality.hypothetical,
-                        place=event_place(parsed, mentions, c.trigger),
+                        place=event_place(parsed, mentions, c.trigger, kb),
                         from_caption=sentence.part == PartKind.CAPTION,
                         rule=c.rule,
                     )

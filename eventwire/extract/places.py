@@ -177,11 +177,12 @@ def dateline_place(parsed: Parsed, kb: ActorKnowledge | None = None) -> str | No
     return None
 
 
-def event_place(parsed: Parsed, mentions: Sequence[Mention], token: int) -> str | None:
+def event_place(parsed: Parsed, mentions: Sequence[Mention], token: int, kb: ActorKnowledge | None = None
+                ) -> str | None:
     """ISO3 country where the event of trigger ``token`` happened: a locative in its clause, else the
     dateline of the lead paragraph (body sentences only), else None."""
     del mentions  # places are read from the parse; mentions are the seam for later (actor-anchored places)
-    kb = actor_knowledge()
+    kb = kb or actor_knowledge()  # the user's --actors files name places too ("seat" entries)
     found = locative_place(parsed, token, kb)
     if found:
         return found

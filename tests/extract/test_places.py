@@ -84,3 +84,19 @@ def test_a_person_name_is_not_a_gazetteer_city(parse_story) -> None:  # type: ig
 def test_a_month_is_not_a_town(parse_story, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
     # "March" and "May" are also towns in the gazetteer; NER calls them dates here
     assert _place(parse_story, text, trigger) is None
+
+
+def test_the_users_actor_files_name_places_for_events_too(tmp_path, nlp) -> None:  # type: ignore[no-untyped-def]
+    # a place only the user's dictionary knows: the event's place and a visit's target are read from it,
+    # not from the shipped dictionaries alone (events and places once ignored --actors files)
+    from eventwire.config import Settings
+    from eventwire.pipeline import code_text
+
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("name\tcode\tkind\nZorgrad\tMDGGOV\tseat\n", encoding="utf-8")
+    text = "Kenya's president flew to Zorgrad on Monday. Kenyan troops attacked rebels in Zorgrad."
+    plain = code_text(text, published="2020-03-02")
+    mine_too = code_text(text, published="2020-03-02", settings=Settings(actor_files=(str(mine),)))
+    assert not any(e.place == "MDG" for e in plain.events)
+    assert any(e.place == "MDG" for e in mine_too.events if e.cameo.startswith("19")), mine_too.events
+    assert any(e.target and e.target.actor.code[:3] == "MDG" for e in mine_too.events if e.cameo.startswith("04"))
