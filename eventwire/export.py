@@ -140,7 +140,7 @@ def export_rows(source: Rows, filter: Any = None) -> Iterable[dict[str, Any]]:
     from .store import Store
 
     if isinstance(source, Store):
-        from .query import as_filter
+        from .store.filters import as_filter
 
         f = as_filter(filter, {})
         return source.iter_events(f.replace(limit=None) if filter is None else f)
@@ -167,8 +167,8 @@ def write_parquet(source: Rows, path: str | os.PathLike[str], filter: Any = None
     """Write event rows as a Parquet file (DuckDB's writer: no pyarrow needed)."""
     import duckdb
 
-    from .query import as_filter
     from .store import Store, schema
+    from .store.filters import as_filter
 
     if isinstance(source, Store):
         f = as_filter(filter, {}).replace(limit=None) if filter is None else as_filter(filter, {})

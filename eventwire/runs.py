@@ -22,24 +22,16 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
+from .batches import BatchResult, InProcess, code_batch
 from .config import Settings
-from .errors import ConfigError, EventwireError, InputError, KnowledgeError, ModelError, StoreError
+from .errors import EventwireError, InputError, StoreError
 from .ingest import Failure, Item
-from .pipeline import code_documents
 from .records import CodedDocument, Document
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
     from .store import Store
-
-
-@dataclass(frozen=True, slots=True)
-class BatchResult:
-    """What coding one batch gave: coded documents, and Failures for those that could not be coded."""
-
-    coded: tuple[CodedDocument, ...]
-    failures: tuple[Failure, ...] = ()
 
 
 @dataclass
@@ -68,23 +60,6 @@ class IngestSummary:
                 "events": self.events, "quotes": self.quotes, "failed": self.failed,
                 "skipped": dict(self.skipped.most_common()), "seconds": round(self.seconds, 2),
                 "docs_per_second": round(self.docs_per_second, 2)}
-
-
-def code_batch(documents: Sequence[Document], settings: Settings | None = None,
-               nlp: Language | None = None) -> BatchResult:
-    """Code a batch; if it fails, code each document alone so one bad document costs only itself."""
-    try:
-        return BatchResult(tuple(code_documents(documents, settings, nlp)))
-    except (ModelError, KnowledgeError, ConfigError, MemoryError):
-        raise  # the installation is broken, not the document: stop rather than fail every document
-    except Exception as exc:  # any coder bug on one document must not stop a corpus
-        if len(documents) == 1:
-            doc = documents[0]
-            return BatchResult((), (Failure(doc.source or doc.doc_id, f"could not be coded ({type(exc).__name__}: "
-                                            f"{str(exc)[:120]}); please report it with the input",
-                                            "coding error"),))
-    results = [code_batch([doc], settings, nlp) for doc in documents]
-    return BatchResult(tuple(c for r in results for c in r.coded), tuple(f for r in results for f in r.failures))
 
 
 Progress = Callable[[IngestSummary], None]
@@ -120,8 +95,6 @@ def ingest_into(store: Store | None, sources: Iterable[Item], settings: Settings
     if store is not None and store.read_only:
         raise StoreError(f"{store.path} was opened read-only: open it writable to ingest into it")
     if executor is None:
-        from .scale.local import InProcess
-
         executor = InProcess(settings, nlp)
     summary = IngestSummary()
     seen: set[str] = set()

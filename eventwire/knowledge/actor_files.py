@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..errors import KnowledgeError
+from .actor_records import NameEntry, Office, Person, _add_people, _Index, _plurals, _rows, _yaml
 from .petrarch import PetrarchEntry, looks_like_petrarch, read_petrarch
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .actors import NameEntry, Person, _Index
 
 #: Kinds a YAML/TSV entry may declare, and the table its names go to.
 USER_KINDS = {
@@ -44,7 +41,6 @@ def load_user_file(path: Path, index: _Index, people: dict[str, Person], countri
 
 
 def _entry(kind: str, code: str, name: str, source: str) -> NameEntry:
-    from .actors import NameEntry
 
     if kind not in USER_KINDS:
         raise KnowledgeError(f"{source}: kind {kind!r} is not one of {', '.join(USER_KINDS)}")
@@ -54,7 +50,6 @@ def _entry(kind: str, code: str, name: str, source: str) -> NameEntry:
 
 
 def _add(index: _Index, name: str, entry: NameEntry) -> None:
-    from .actors import _plurals
 
     folded = USER_KINDS[entry.kind] == "folded"
     for form in [name, *(_plurals(name.lower()) if folded else [])]:
@@ -62,7 +57,6 @@ def _add(index: _Index, name: str, entry: NameEntry) -> None:
 
 
 def _load_yaml(path: Path, index: _Index, people: dict[str, Person]) -> None:
-    from .actors import _add_people, _yaml
 
     items = _yaml(path)
     if not isinstance(items, list):
@@ -84,7 +78,6 @@ def _load_yaml(path: Path, index: _Index, people: dict[str, Person]) -> None:
 
 
 def _load_tsv(path: Path, index: _Index) -> None:
-    from .actors import _rows
 
     rows = _rows(path)
     if rows and not {"name", "code"} <= set(rows[0]):
@@ -95,7 +88,6 @@ def _load_tsv(path: Path, index: _Index) -> None:
 
 
 def _load_petrarch(path: Path, index: _Index, people: dict[str, Person], countries: dict[str, str]) -> None:
-    from .actors import NameEntry, _plurals
 
     book = read_petrarch(path)
     source = path.name
@@ -122,7 +114,6 @@ def _load_petrarch(path: Path, index: _Index, people: dict[str, Person], countri
 
 def _person(e: PetrarchEntry, source: str) -> Person:
     """A dated PETRARCH entry as a Person: each dated code an office."""
-    from .actors import Office, Person
 
     offices = tuple(
         sorted(

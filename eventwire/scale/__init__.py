@@ -1,7 +1,7 @@
 """Scaling out: the executors that map ``code_batch`` over batches, and coded shards on Parquet.
 
-    model.py     WorkerModel: a worker's spaCy pipeline, loaded once, recycled as its strings grow
-    local.py     InProcess and ProcessPool executors (``eventwire ingest --workers N``)
+    (batches.py  WorkerModel, InProcess, code_batch: what every executor maps, outside this package)
+    local.py     the ProcessPool executor and executor_for (``eventwire ingest --workers N``)
     ray.py       Ray: shards → actor pool → Parquet (``--engine ray --out``), RayActors executor
     parquet.py   the shard layout, and load_into: shards → store (``eventwire load``)
 
@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..batches import Recycle, WorkerModel
 from ..config import Settings
 from ..errors import ConfigError
 from .local import InProcess, ProcessPool, default_workers, executor_for
-from .model import Recycle, WorkerModel
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..runs import Executor

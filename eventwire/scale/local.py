@@ -23,15 +23,13 @@ from itertools import chain
 from types import TracebackType
 from typing import TYPE_CHECKING, TypeVar
 
+from ..batches import BatchResult, InProcess, Recycle, WorkerModel
 from ..config import Settings, settings_from_env
 from ..errors import ConfigError, EventwireError
 from ..records import Document
-from .model import Recycle, WorkerModel
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.language import Language
-
-    from ..runs import BatchResult
+    pass
 
 B = TypeVar("B")
 H = TypeVar("H")
@@ -66,24 +64,6 @@ def ordered_map(submit: Callable[[B], H], wait: Callable[[H], R], items: Iterabl
             yield wait(pending.popleft())
     while pending:
         yield wait(pending.popleft())
-
-
-class InProcess:
-    """Code every batch in this process (the library default; ``--workers 1``)."""
-
-    def __init__(self, settings: Settings, nlp: Language | None = None, recycle: Recycle | None = None) -> None:
-        self.model = WorkerModel(settings, recycle or Recycle(), shared=True, nlp=nlp)
-
-    def __enter__(self) -> InProcess:
-        self.model.nlp  # noqa: B018 (load before the first batch, so a missing model fails early)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def map(self, batches: Iterable[Sequence[Document]]) -> Iterator[BatchResult]:
-        """Code each batch in turn."""
-        return (self.model.code(batch) for batch in batches)
 
 
 # -- the process pool ------------------------------------------------------------------------------
@@ -168,7 +148,7 @@ class ProcessPool:
         if self.pool is None:
             ctx = multiprocessing.get_context(self.start_method)
             if self.start_method == "forkserver":
-                ctx.set_forkserver_preload(["spacy", "eventwire.pipeline", "eventwire.scale.model"])
+                ctx.set_forkserver_preload(["spacy", "eventwire.pipeline", "eventwire.batches"])
             self.pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_start_worker,
                                             initargs=(self.settings, self.recycle, os.getpid()))
         return self.pool

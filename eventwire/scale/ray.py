@@ -26,15 +26,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..batches import BatchResult, Recycle, WorkerModel
 from ..config import Settings
 from ..errors import ConfigError, EventwireError
 from ..ingest import Failure, SourceOptions, read_sources
 from ..ingest.jsonl import JSONL_SUFFIXES, _record_document
 from ..nlp import check_model
 from ..records import Document
-from ..runs import BatchResult, IngestSummary, _report_file, failure_recorder
+from ..runs import IngestSummary, _report_file, failure_recorder
 from .local import IN_FLIGHT_PER_WORKER, ordered_map
-from .model import Recycle, WorkerModel
 from .parquet import PARTITION, SHARD_SCAN, coded_row, failure_row, rows_to_table, shard_glob
 
 #: CPUs held back from the actors for Ray Data's read and write tasks.

@@ -10,7 +10,7 @@
     POST /api/documents          code and store a story (only with the write token)
     GET  /openapi.json, /        the schema; the dashboard (static/)
 
-Every error is JSON ``{"status": ..., "error": ...}``; all SQL is parameterized (query.py).
+Every error is JSON ``{"status": ..., "error": ...}``; all SQL is parameterized (store/filters.py, query.py).
 """
 
 # No `from __future__ import annotations` here: FastAPI reads the route annotations at runtime, and

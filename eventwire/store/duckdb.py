@@ -23,6 +23,7 @@ from ..errors import StoreError
 from ..records import CodedDocument
 from ..version import __version__
 from . import dedup, schema
+from .filters import as_filter, quote_where
 from .rows import Batch, Columns
 
 MEMORY = ":memory:"
@@ -164,16 +165,12 @@ class Store:
 
     def events(self, filter: Any = None, **filters: Any) -> list[dict[str, Any]]:
         """Deduplicated events with a mention matching the filter (an EventFilter or its fields)."""
-        from ..query import as_filter
-
         f = as_filter(filter, filters)
         where, params = f.where()
         return self.rows(schema.select_events(where), [*params, *f.page()])
 
     def mentions(self, filter: Any = None, **filters: Any) -> list[dict[str, Any]]:
         """Mention rows (one per sentence an event was read in) matching the filter."""
-        from ..query import as_filter
-
         f = as_filter(filter, filters)
         where, params = f.where()
         return self.rows(schema.select_mentions(where), [*params, *f.page()])
@@ -182,8 +179,6 @@ class Store:
                since: str | dt.date | None = None, until: str | dt.date | None = None,
                direct: bool | None = None, limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
         """Quotes, optionally by speaker (code prefix or words of its text), document, words, dates."""
-        from ..query import quote_where
-
         where, params = quote_where(speaker=speaker, doc_id=doc_id, text=text, since=since, until=until,
                                     direct=direct)
         return self.rows(schema.select_quotes(where), [*params, _limit(limit), offset])
@@ -224,8 +219,6 @@ class Store:
 
     def iter_events(self, filter: Any = None, page: int = 5000, **filters: Any) -> Iterator[dict[str, Any]]:
         """All matching events, fetched ``page`` rows at a time (exports of large stores)."""
-        from ..query import as_filter
-
         f = as_filter(filter, filters)
         offset, remaining = f.offset, f.limit
         while remaining is None or remaining > 0:

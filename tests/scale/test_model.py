@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from eventwire.batches import NEVER, Recycle, WorkerModel
 from eventwire.config import Settings
 from eventwire.ingest import read_text
-from eventwire.scale.model import NEVER, Recycle, WorkerModel
 from tests.scale.stories import story
 
 
