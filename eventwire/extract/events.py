@@ -28,15 +28,10 @@ from .places import event_place, locatives, name_start, place_country
 from .readings import Reader, Reading, Slot
 from .timex import attach_date
 
-# Codes whose target, when the sentence names none, is the other party of the story so far
-# ("Washington ... refused to provide such pledges" answers Moscow's demands).
-RESPONSIVE_ROOTS = ("03", "12")
+# The code groups the rules below test (harm, verbal, asking, responsive) are named in verbs.yaml
+# (code_groups), with what each is for.
 STATEMENT = "010"
 DEMAND = "100"
-# Roots of coercion and violence, whose object is someone hurt rather than something given or sent.
-FORCE_ROOTS = ("17", "18", "19", "20")
-# Roots of acts done by speaking: announcing one ("said he will call on the UN") is doing it.
-VERBAL_ROOTS = ("01", "02", "03", "10", "11", "12", "13")
 # An agent the text names but no dictionary knows ("a car bomb", "gunmen", "the tribunal"), or leaves
 # out ("five men were arrested"). PETRARCH's "---" placeholder: an analyst reading for *what happened*
 # wants the event; one building dyads filters it out. Only coded when asked, at low confidence.
@@ -99,7 +94,7 @@ def code_events(
         known = [c for c in candidates if c.sources and c.sources[0].actor.code != UNKNOWN.code]
         previous = [m for c in known[-6:] for m in c.sources if m.actor.code != UNKNOWN.code]
         candidates.extend(_code_sentence(tree, lex, index, previous, kb, keep_unknown, trace, generalizer))
-    _fill_implicit_targets(candidates)
+    _fill_implicit_targets(candidates, lex)
     return _to_events(parsed, candidates, mentions, dates, keep_statements, trace, kb)
 
 
@@ -158,8 +153,8 @@ def _code_sentence(
                     continue
                 targets = (_targets(tree, index, r.targets, sources) or _noun_targets(tree, reader, index, r, sources)
                            or _addressee(tree, index, r, sources)
-                           or (_place_targets(tree, r, sources, kb) if lex.place_target(r.code) else []))
-                if speaker is not None and r.modality.obliged and not r.code.startswith(("02", "10")):
+                           or (_place_targets(tree, lex, r, sources, kb) if lex.place_target(r.code) else []))
+                if speaker is not None and r.modality.obliged and not lex.in_group(r.code, "asking"):
                     # "Russia says Israel must end its strikes": the speaker demands it of the subject
                     demand = lex.transform("demand", r.code)
                     if demand and all(m.actor.code != speaker.actor.code for m in sources):
@@ -168,7 +163,7 @@ def _code_sentence(
                 elif (
                     speaker is not None
                     and r.modality.future
-                    and not r.code.startswith(VERBAL_ROOTS)
+                    and not lex.in_group(r.code, "verbal")
                     and _speaks_for(sources, speaker)
                 ):
                     # "the FARC said they will lay down arms": announcing one's own act is intent
@@ -359,7 +354,7 @@ def _unresolved_targets(
     ("returned a painting") is no target; the reading's slots are tried in order. People a quantity
     counts whom a dictionary does know are that actor ("detained dozens of Palestinians").
     """
-    force = r.code[:2] in FORCE_ROOTS
+    force = lex.in_group(r.code, "harm")
     for slot in r.targets:
         if isinstance(slot, Mention):
             continue
@@ -395,7 +390,9 @@ def _unresolved_targets(
     return []
 
 
-def _place_targets(tree: SentenceTree, r: Reading, sources: list[Mention], kb: ActorKnowledge) -> list[Mention]:
+def _place_targets(
+    tree: SentenceTree, lex: Lexicon, r: Reading, sources: list[Mention], kb: ActorKnowledge
+) -> list[Mention]:
     """The country of a place as the target, for codes whose target a place can be (``place_targets``).
 
     The actor stage leaves places out of the mentions, so that talks *in* Moscow are not talks *with*
@@ -405,7 +402,7 @@ def _place_targets(tree: SentenceTree, r: Reading, sources: list[Mention], kb: A
     countries = {m.actor.country for m in sources}  # "in Afghanistan" by Kabul's own forces is home
     tokens = [s[0] for s in r.targets if not isinstance(s, Mention)]
     roles = kb.folded
-    victims = r.code[:2] in FORCE_ROOTS and any(
+    victims = lex.in_group(r.code, "harm") and any(
         tree.tok(o).ent_type == "PERSON" or tree.tok(o).lemma.lower() in roles for o in tree.objects((r.head,))
     )
     if not victims:  # someone hurt, unnamed ("assassinated a dissident in Turkey"), is the target, not the place
@@ -546,12 +543,14 @@ def _nominal(
     places = reader.lex.place_target(r.code)
     targets = _targets(tree, index, r.targets, sources) if sources else []
     if sources and not targets and places:
-        targets = _place_targets(tree, r, sources, kb)
+        targets = _place_targets(tree, reader.lex, r, sources, kb)
     if keep_unknown and not sources and r.code[:2] not in ("01", "02", "03", "04", "05"):
         # "a car bomb in Kiev", "the Manchester bombing": an act with no named agent is still news;
         # a bare "talks" or "aid" is not, so only conflict and yielding nouns stand alone
         sources = [_unknown_at(tree, i)]
-        targets = _targets(tree, index, r.targets, sources) or (_place_targets(tree, r, sources, kb) if places else [])
+        targets = _targets(tree, index, r.targets, sources) or (
+            _place_targets(tree, reader.lex, r, sources, kb) if places else []
+        )
         note.add(i, "kept", "event noun with no named agent (source ---)", r.code, r.rule)
         return [Candidate(tree.sentence.index, i, r.code, r.rule, sources, targets, mod, nominal=True, unnamed=True)]
     if not sources or not targets:
@@ -609,10 +608,10 @@ def _country(m: Mention) -> str:
     return m.actor.country or m.actor.code
 
 
-def _fill_implicit_targets(candidates: list[Candidate]) -> None:
+def _fill_implicit_targets(candidates: list[Candidate], lex: Lexicon) -> None:
     """Give a targetless response ("refused", "open to talks") the other party of the last events."""
     for n, c in enumerate(candidates):
-        if c.targets or not c.code.startswith(RESPONSIVE_ROOTS):
+        if c.targets or not lex.in_group(c.code, "responsive"):
             continue
         own = {_country(m) for m in c.sources}
         for prior in reversed(candidates[:n]):

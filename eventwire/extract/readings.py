@@ -39,11 +39,6 @@ class Reading:
     negated: bool = False
 
 
-def _is_force(code: str) -> bool:
-    """Material conflict codes (15-20): the ones a condition turns into a threat."""
-    return code[:2] in ("15", "16", "17", "18", "19", "20")
-
-
 class Reader:
     """Reads the predicates and event nouns of one sentence, remembering what wrappers consumed."""
 
@@ -101,7 +96,7 @@ class Reader:
             conditions = conditions_of(self.tree, pred.anchors) if depth == 0 else []
             out: list[Reading] = []
             for r in readings:
-                if conditions and not r.speech and _is_force(r.code):
+                if conditions and not r.speech and self.lex.in_group(r.code, "conditional_force"):
                     # "we will take military measures in case they continue": a conditional threat
                     r.code = self.lex.transform("threat", r.code) or r.code
                     r.rule = f"if>{r.rule}"
@@ -316,7 +311,7 @@ class Reader:
                     slots += [m for m in self.index.inside(t, c)]
             elif name == "cond_subj":
                 slots += self._condition_subjects(pred)
-        if e.kind == "threat" or any(r.code.startswith(("13", "15", "19")) for r in inner):
+        if e.kind == "threat" or any(self.lex.in_group(r.code, "threatening") for r in inner):
             slots += self._condition_subjects(pred)
         return slots
 

@@ -25,6 +25,8 @@ DEFAULT_TARGETS = ("dobj", "dative", "prep:with", "prep:against", "prep:to", "pr
 DEFAULT_INNER = ("xcomp", "ccomp", "obj", "prep")
 DEFAULT_INNER_PREPS = ("for", "of", "to", "in", "on")
 DEFAULT_NOUN_TARGETS = ("against", "on", "with", "to")
+#: The code groups the coder's rules test; verbs.yaml must define each (checked at load).
+CODE_GROUPS = ("conditional_force", "harm", "verbal", "asking", "responsive", "threatening")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,11 @@ class Lexicon:
     mutual: tuple[str, ...] = ()  # code prefixes where "A and B <verb>" means A→B and B→A
     place_targets: tuple[str, ...] = ()  # code prefixes whose target may be a place's country
     together: Mapping[str, str] = field(default_factory=dict)  # code → its code when done by several together
+    groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # named code prefixes (code_groups)
+
+    def in_group(self, code: str, group: str) -> bool:
+        """Whether ``code`` starts with one of the prefixes of code group ``group`` (verbs.yaml code_groups)."""
+        return code.startswith(self.groups[group])
 
     def place_target(self, code: str) -> bool:
         """Whether, with no actor named, a place in a target slot stands for its country's people."""
@@ -154,6 +161,47 @@ def _load_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
+#: The keys each part of a lexicon file may hold (docs/lexicon.md documents every one; a test checks).
+VERB_KEYS = frozenset({"id", "lemma", "code", "kind", "pos", "prt", "prep", "obj", "comp", "subj", "targets",
+                       "inner", "inner_preps", "raising", "from_agent", "bare", "opaque", "with_goods", "recode"})
+NOUN_KEYS = frozenset({"id", "lemma", "code", "mods", "symmetric", "standalone", "sector", "targets", "wraps",
+                       "bare"})
+#: The target slots a verb entry may name (readings.py reads each), besides ``prep:WORD``.
+TARGET_SLOTS = frozenset({"dobj", "dative", "obj_dative", "oprd", "nsubjpass", "ccomp_subj", "xcomp_subj",
+                          "obj_mentions", "purpose_obj", "comp_mentions", "cond_subj"})
+VERB_FILE_KEYS = frozenset({"entries", "classes", "code_groups", "mutual", "together", "place_targets",
+                            "transforms"})
+NOUN_FILE_KEYS = frozenset({"entries"})
+
+
+def _entry_lines(path: Path) -> list[int]:
+    """The line (1-based) each item of the file's ``entries`` list starts on, for error messages."""
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return []
+    for key, value in getattr(node, "value", ()):
+        if getattr(key, "value", None) == "entries" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def _check_keys(path: Path, data: dict[str, Any], file_keys: frozenset[str], entry_keys: frozenset[str]) -> None:
+    """Refuse keys the loader would otherwise ignore, naming file, line and key (a typo is never silent)."""
+    unknown = sorted(set(data) - file_keys)
+    if unknown:
+        raise KnowledgeError(f"{path}: unknown top-level key(s) {unknown}; known keys are {sorted(file_keys)}")
+    for n, raw in enumerate(data["entries"]):
+        extra = sorted(set(raw) - entry_keys) if isinstance(raw, dict) else []
+        if extra:
+            lines = _entry_lines(path)
+            line = f"line {lines[n]}: " if n < len(lines) else ""
+            raise KnowledgeError(
+                f"{path}: {line}entry {raw.get('id', n)!r} has unknown key(s) {extra}; "
+                f"known keys are {sorted(entry_keys)} (docs/lexicon.md)"
+            )
+
+
 def _check_code(code: str, where: str, entry_id: str, allow_empty: bool = False) -> None:
     if (code == "" and allow_empty) or code in cameo_table():
         return
@@ -192,6 +240,12 @@ def _verb(raw: dict[str, Any], where: str) -> VerbEntry:
             f"{where}: entry {entry.id!r} has unknown kind {entry.kind!r}; use one of {sorted(VERB_KINDS)}"
         )
     _check_code(entry.code, where, entry.id, allow_empty=entry.kind in ("light", "veto"))
+    bad = [t for t in entry.targets if t not in TARGET_SLOTS and not (t.startswith("prep:") and len(t) > 5)]
+    if bad:
+        raise KnowledgeError(
+            f"{where}: entry {entry.id!r} has unknown target slot(s) {bad}; use prep:WORD or one of "
+            f"{sorted(TARGET_SLOTS)}"
+        )
     return entry
 
 
@@ -231,6 +285,8 @@ def _index(entries: list[Any]) -> dict[str, tuple[Any, ...]]:
 def read_lexicon(verbs_path: Path, nouns_path: Path) -> Lexicon:
     """Read and validate a verb file and a noun file into a Lexicon."""
     vdata, ndata = _load_yaml(verbs_path), _load_yaml(nouns_path)
+    _check_keys(verbs_path, vdata, VERB_FILE_KEYS, VERB_KEYS)
+    _check_keys(nouns_path, ndata, NOUN_FILE_KEYS, NOUN_KEYS)
     verbs = [_verb(r, str(verbs_path)) for r in vdata["entries"]]
     nouns = [_noun(r, str(nouns_path)) for r in ndata["entries"]]
     ids = [e.id for e in verbs] + [e.id for e in nouns]
@@ -246,7 +302,26 @@ def read_lexicon(verbs_path: Path, nouns_path: Path) -> Lexicon:
     together = {str(k): str(v) for k, v in (vdata.get("together") or {}).items()}
     for code in (*together, *together.values()):
         _check_code(code, str(verbs_path), "together")
-    return Lexicon(_index(verbs), _index(nouns), classes, transforms, mutual, place_targets, together)
+    groups = _code_groups(vdata.get("code_groups"), str(verbs_path))
+    return Lexicon(_index(verbs), _index(nouns), classes, transforms, mutual, place_targets, together, groups)
+
+
+def _code_groups(raw: Any, where: str) -> dict[str, tuple[str, ...]]:
+    """The code_groups mapping: exactly the groups in CODE_GROUPS, each a list of CAMEO code prefixes."""
+    if not isinstance(raw, dict):
+        raise KnowledgeError(f"{where}: code_groups must be a mapping of {', '.join(CODE_GROUPS)}")
+    missing, unknown = sorted(set(CODE_GROUPS) - set(raw)), sorted(set(raw) - set(CODE_GROUPS))
+    if missing or unknown:
+        raise KnowledgeError(f"{where}: code_groups must name exactly {', '.join(CODE_GROUPS)}"
+                             + (f"; missing {missing}" if missing else "")
+                             + (f"; unknown {unknown}" if unknown else ""))
+    groups = {str(k): tuple(str(c) for c in v or ()) for k, v in raw.items()}
+    roots = {code[:2] for code in cameo_table()}
+    for name, prefixes in groups.items():
+        for prefix in prefixes:
+            if prefix not in roots and prefix not in cameo_table():
+                raise KnowledgeError(f"{where}: code group {name!r} has {prefix!r}, which is no CAMEO code or root")
+    return groups
 
 
 @lru_cache(maxsize=1)
