@@ -382,11 +382,7 @@ def _unresolved_targets(
             whom = head.pos == "NOUN" and (lex.is_people(lemma) or (force and lex.in_class(lemma, "@installations")))
         if not whom:
             continue
-        first = tree.subtree(tok.i).start
-        start, end = tree.tok(first), tree.tok(head.i)
-        text = tree.parsed.document.text[start.start : end.end]
-        return [Mention(text, start.start, end.end, first, head.i + 1, head.i, tree.sentence.index, UNKNOWN,
-                        UNRESOLVED)]
+        return [_placeholder(tree, tree.subtree(tok.i).start, head.i + 1, head.i, UNRESOLVED)]
     return []
 
 
@@ -502,10 +498,15 @@ def _unknown(tree: SentenceTree, r: Reading) -> Mention:
     subjects = tree.subjects(r.head, raising=r.raising)
     head = subjects[0] if subjects else r.trigger
     span = tree.subtree(head) if subjects else range(head, head + 1)
-    first, last = tree.tok(span.start), tree.tok(span.stop - 1)
-    text = tree.parsed.document.text[first.start : last.end]
-    return Mention(text, first.start, last.end, span.start, span.stop, head, tree.sentence.index,
-                   UNKNOWN, "unknown")
+    return _placeholder(tree, span.start, span.stop, head)
+
+
+def _placeholder(tree: SentenceTree, start: int, stop: int, head: int, method: str = "unknown") -> Mention:
+    """A --- mention over tokens [start, stop) of the sentence: someone the text names or implies
+    but no dictionary knows."""
+    first, last = tree.tok(start), tree.tok(stop - 1)
+    return Mention(tree.parsed.document.text[first.start : last.end], first.start, last.end, start, stop, head,
+                   tree.sentence.index, UNKNOWN, method)
 
 
 def _nominal(
@@ -576,8 +577,7 @@ def _nominal(
 
 def _unknown_at(tree: SentenceTree, i: int) -> Mention:
     """A placeholder source at token ``i`` (an event noun whose agent is unnamed)."""
-    t = tree.tok(i)
-    return Mention(t.text, t.start, t.end, i, i + 1, i, tree.sentence.index, UNKNOWN, "unknown")
+    return _placeholder(tree, i, i + 1, i)
 
 
 def _symmetric_pair(

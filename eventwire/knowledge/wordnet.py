@@ -19,7 +19,6 @@ from ..errors import KnowledgeError
 
 POS_FILES = {"VERB": "verb", "NOUN": "noun"}
 HYPERNYM = ("@", "@i")  # hypernym and instance hypernym pointers
-DERIVED = "+"  # derivationally related form ("bombardment" <-> "bombard")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +30,6 @@ class Synset:
     lexfile: str  # the lexicographer file: verb.communication, verb.competition, noun.act ...
     words: tuple[str, ...]
     hypernyms: tuple[int, ...]
-    derived: tuple[tuple[str, int], ...]  # (pos file, offset) of derivationally related senses
 
 
 def data_dir() -> Path:
@@ -133,14 +131,11 @@ class WordNet:
         at = 4 + 2 * n_words
         n_ptr = int(f[at])
         hypernyms: list[int] = []
-        derived: list[tuple[str, int]] = []
         for k in range(n_ptr):
-            sym, off, pos = f[at + 1 + 4 * k : at + 4 + 4 * k]
+            sym, off = f[at + 1 + 4 * k : at + 3 + 4 * k]
             if sym in HYPERNYM:
                 hypernyms.append(int(off))
-            elif sym == DERIVED:
-                derived.append(({"v": "verb", "n": "noun"}.get(pos, pos), int(off)))
-        return Synset(int(f[0]), name, self._lexname(int(f[1])), words, tuple(hypernyms), tuple(derived))
+        return Synset(int(f[0]), name, self._lexname(int(f[1])), words, tuple(hypernyms))
 
 
     def _lexname(self, number: int) -> str:
