@@ -10,8 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import KnowledgeError, ModelError
-from .knowledge import EXTRA, data_path, read_tsv
+from .errors import ModelError
+from .knowledge.lemmas import verb_lemmas
 from .records import Document, Entity, Parsed, PartKind, Sentence, Token
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -138,19 +138,6 @@ def sentence_case(title: str, body_words: set[str]) -> str:
         if w not in body_words:
             out[m.start() : m.end()] = low
     return "".join(out)
-
-
-@lru_cache(maxsize=1)
-def verb_lemmas() -> dict[str, str]:
-    """Verb forms whose spaCy lemma is wrong, and the right one (``knowledge/verb_lemmas.tsv``)."""
-    path = data_path("verb_lemmas.tsv")
-    fixes: dict[str, str] = {}
-    for n, row in enumerate(read_tsv(path, "verb lemma table"), start=2):  # row 1 is the header
-        form, lemma = row.get("form", ""), row.get("lemma", "")
-        if not form or not lemma or EXTRA in row:
-            raise KnowledgeError(f"{path}: row {n} ({form!r}) must be a verb form and its lemma, tab-separated")
-        fixes[form.lower()] = lemma.lower()
-    return fixes
 
 
 def _lemma(t: SpacyToken, fixes: dict[str, str]) -> str:

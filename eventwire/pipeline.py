@@ -6,13 +6,12 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from . import knowledge
 from . import nlp as nlp_stage
 from .config import Settings
 from .errors import ConfigError
 from .extract import actors, events, quotes, timex
 from .ingest import read_path, read_text
-from .knowledge.actors import actor_knowledge
-from .knowledge.generalize import load_generalizer
 from .records import CodedDocument, Decision, Document, Parsed
 from .version import CODER_VERSION
 
@@ -24,15 +23,15 @@ DEFAULT_SETTINGS = Settings()
 
 def extract(parsed: Parsed, settings: Settings = DEFAULT_SETTINGS) -> CodedDocument:
     """Run the extract stages over one parsed document."""
-    dates = timex.find_dates(parsed)
-    kb = actor_knowledge(settings.actor_files)  # cached per file list; every stage reads the same one
-    mentions = actors.find_mentions(parsed, kb)
-    found_quotes = quotes.find_quotes(parsed, mentions)
+    known = knowledge.load(settings)  # read once per settings; every stage reads this one
+    dates = timex.find_dates(parsed, known.timex)
+    mentions = actors.find_mentions(parsed, known.actors)
+    found_quotes = quotes.find_quotes(parsed, mentions, known.quotes)
     trace: list[Decision] | None = [] if settings.explain else None
     found_events = events.code_events(
         parsed, mentions, dates, found_quotes,
         keep_statements=settings.keep_statements, keep_unknown=settings.keep_unknown_actors, trace=trace,
-        generalizer=load_generalizer() if settings.wordnet else None, knowledge=kb,
+        knowledge=known,
     )
     linked = quotes.link_events(found_quotes, found_events)
     return CodedDocument(

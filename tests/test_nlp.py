@@ -135,8 +135,8 @@ def test_a_noun_form_in_the_verb_table_keeps_its_own_lemma(nlp) -> None:  # type
 
 
 def test_a_malformed_verb_lemma_row_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from eventwire import nlp as nlp_module
     from eventwire.errors import KnowledgeError
+    from eventwire.knowledge import lemmas as nlp_module
 
     bad = tmp_path / "verb_lemmas.tsv"
     bad.write_text("form\tlemma\nstaged\n", encoding="utf-8")

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..extract.quotes import find_quotes
-from ..extract.speakers import load_quote_knowledge
+from ..knowledge.quotes import load_quote_knowledge
 from ..nlp import load_model, parse_documents
 from ..records import Parsed, Quote
 from .common import PRF, gold_documents, read_jsonl

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..knowledge.words import load_words
 from ..records import Actor, Mention, Quote
 from .frames import PRONOUNS, PRONOUNS_FIRST, SentenceTree
 
@@ -23,7 +24,9 @@ MODIFIER_DEPS = (
     "conj",
     "npadvmod",
 )
-DEEP_PREPS = frozenset({"of", "by", "from"})
+
+WORDS = load_words()  # the closed-class words the rules below read (words.yaml)
+DEEP_PREPS = WORDS.deep_preps
 
 
 class MentionIndex:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..knowledge.actors import PLACE_KINDS, ActorKnowledge, NameEntry, actor_from_code
+from ..knowledge.words import load_words
 from ..records import Actor, Mention, Parsed
 from .coref import Atom, Story, make_mention, phrase_head, remember_titled, resolve_person
 from .descriptors import (
@@ -23,7 +24,9 @@ from .descriptors import (
 )
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
-_POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+
+WORDS = load_words()  # the closed-class words the rules below read (words.yaml)
+_POSSESSIVE_PRONOUNS = WORDS.possessive_pronouns
 
 
 def compose(

@@ -11,11 +11,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..knowledge.actors import NameEntry, Office, Person, actor_from_code
+from ..knowledge.words import load_words
 from ..records import Actor, Mention, Parsed, Token
 
 # Arcs inside a noun phrase that lead from a modifier to the word it modifies.
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nn"})
-_FORMER = frozenset({"former", "ex", "ex-", "erstwhile"})
+
+WORDS = load_words()  # the closed-class words the rules below read (words.yaml)
+_FORMER = WORDS.former
 
 
 @dataclass(slots=True)

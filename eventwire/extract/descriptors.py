@@ -17,14 +17,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..knowledge.actors import ActorKnowledge
+from ..knowledge.words import load_words
 from ..records import Actor, Mention, Parsed
 from .coref import Atom, make_mention, phrase_head
 from .places import locative_place, place_country
 
 #: Relations whose name stays out of the phrase's actor.
 PATRONS = frozenset({"backer", "stance"})
-# Prepositions that put a person somewhere: "civilians in Aleppo", "residents of Mosul".
-_WHERE = ("in", "of", "from", "near", "at", "inside", "across")
+
+WORDS = load_words()  # the closed-class words the rules below read (words.yaml)
+_WHERE = WORDS.descriptor_places
 
 
 def set_patrons_aside(parsed: Parsed, atoms: list[Atom]) -> tuple[list[Atom], dict[int, list[str]]]:

@@ -14,11 +14,13 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from ..knowledge.actors import ActorKnowledge, actor_knowledge
+from ..knowledge.actors import ActorKnowledge
 from ..knowledge.cameo import lookup
 from ..knowledge.generalize import MARK as GENERALIZED
 from ..knowledge.generalize import Generalizer
-from ..knowledge.lexicon import Lexicon, load_lexicon
+from ..knowledge.layer import Knowledge
+from ..knowledge.layer import load as load_knowledge
+from ..knowledge.lexicon import Lexicon
 from ..records import Actor, DateRef, Decision, Event, Evidence, Mention, Parsed, PartKind, Quote, Sentence
 from ..version import CODER_VERSION
 from .arguments import MentionIndex, antecedent, is_pronoun, with_sector
@@ -71,19 +73,19 @@ def code_events(
     keep_statements: bool = False,
     keep_unknown: bool = False,
     trace: list[Decision] | None = None,
-    generalizer: Generalizer | None = None,
-    knowledge: ActorKnowledge | None = None,
+    knowledge: Knowledge | None = None,
 ) -> tuple[Event, ...]:
     """Code the events of a parsed document from its actor mentions, dates and quotes.
 
     ``keep_unknown`` also codes events whose agent resolves to no actor, with source ``---``;
     ``trace``, when given, receives a Decision for every trigger candidate (``eventwire explain``);
-    ``generalizer``, when given, reads verbs the lexicon does not list as their nearest listed verb;
-    ``knowledge`` is the actor knowledge the mentions were found with (the user's ``--actors`` files
-    included), used again for places and roles; by default the shipped dictionaries.
+    ``knowledge`` is what the run knows (``knowledge.load(settings)``): the lexicon, the actor
+    dictionaries the mentions were found with (the user's ``--actors`` files included, read again
+    for places and roles), the date rules and, with ``--wordnet``, the generalizer that reads verbs
+    the lexicon does not list as their nearest listed verb; by default the shipped knowledge.
     """
-    kb = knowledge or actor_knowledge()
-    lex = load_lexicon()
+    known_to = knowledge or load_knowledge()
+    kb, lex, generalizer = known_to.actors, known_to.lexicon, known_to.generalizer
     index = MentionIndex(mentions, quotes)
     candidates: list[Candidate] = []
     for sentence in parsed.sentences:
@@ -95,7 +97,7 @@ def code_events(
         previous = [m for c in known[-6:] for m in c.sources if m.actor.code != UNKNOWN.code]
         candidates.extend(_code_sentence(tree, lex, index, previous, kb, keep_unknown, trace, generalizer))
     _fill_implicit_targets(candidates, lex)
-    return _to_events(parsed, candidates, mentions, dates, keep_statements, trace, kb)
+    return _to_events(parsed, candidates, mentions, dates, keep_statements, known_to, trace)
 
 
 def _code_sentence(
@@ -633,10 +635,11 @@ def _to_events(
     mentions: Sequence[Mention],
     dates: Sequence[DateRef],
     keep_statements: bool,
+    knowledge: Knowledge,
     trace: list[Decision] | None = None,
-    kb: ActorKnowledge | None = None,
 ) -> tuple[Event, ...]:
     """Turn candidates into Event records, one per (source, target, code) per sentence."""
+    kb = knowledge.actors
     doc = parsed.document
     lead_paragraph = next((i for i, p in enumerate(doc.parts) if p.kind is PartKind.BODY), -1)
     seen: set[tuple[int, str, str, str]] = set()
@@ -687,7 +690,7 @@ def _to_events(
                         plover=info.plover,
                         plover_mode=info.plover_mode,
                         plover_context=info.plover_context,
-                        date=_date(parsed, dates, c.trigger),
+                        date=attach_date(parsed, dates, c.trigger, knowledge.timex),
                         evidence=Evidence(
                             doc.doc_id,
                             c.sent,
@@ -744,11 +747,6 @@ def story_role(sentence: Sentence, lead_paragraph: int) -> str:
     if sentence.part is PartKind.CAPTION:
         return "caption"
     return "lead" if sentence.paragraph == lead_paragraph else "body"
-
-
-def _date(parsed: Parsed, dates: Sequence[DateRef], token: int) -> DateRef | None:
-    """The date governing the trigger's clause (timex stage), else the publication date."""
-    return attach_date(parsed, dates, token)
 
 
 __all__ = ["code_events"]

@@ -8,42 +8,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..knowledge.words import load_words
 from ..records import Parsed, Sentence, Token
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 OBJECT_DEPS = ("dobj", "obj", "oprd", "attr")
 # Clauses that share their subject with the word they hang off ("refused to provide", "saying ...").
 CONTROL_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acomp")
-#: Verbs whose object does not do what follows: "promised Kyiv to send arms", "called Erdogan to
-#: apologize" (a phone call, unlike "urged Erdogan to apologize"), "visited Paris to discuss trade".
-SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "call", "phone", "telephone", "ring", "visit", "meet",
-                             "contact"})
+
+WORDS = load_words()  # the closed-class words the rules below read (words.yaml)
+SUBJECT_CONTROL = WORDS.subject_control
 # Edges that embed one clause in another: a trigger below one is not the sentence's main clause.
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass", "pcomp"})
-# Verbs that take an adjective as their predicate ("is ready to", "remains open to").
-COPULAS = frozenset({"be", "seem", "remain", "appear", "become", "stay", "look", "sound", "prove"})
-PRONOUNS_FIRST = frozenset({"i", "we", "me", "us", "our", "my", "ours", "myself", "ourselves"})
-PRONOUNS = PRONOUNS_FIRST | frozenset(
-    {
-        "he",
-        "she",
-        "it",
-        "they",
-        "him",
-        "her",
-        "them",
-        "his",
-        "its",
-        "their",
-        "hers",
-        "theirs",
-        "this",
-        "that",
-        "who",
-        "which",
-        "whom",
-    }
-)
+COPULAS = WORDS.copulas
+PRONOUNS_FIRST = WORDS.first_person
+PRONOUNS = WORDS.all_pronouns
 
 
 @dataclass(frozen=True, slots=True)

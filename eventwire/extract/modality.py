@@ -4,35 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..knowledge.words import load_words
 from .frames import SentenceTree
 
-NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "'d", "must", "ought"})
-# Auxiliaries that put someone under an obligation: in reported speech they make a demand
-# ("Russia says Israel must end its strikes").
-OBLIGATION_AUX = frozenset({"must", "should", "ought"})
-# A clause under these prepositions is averted, not done ("warned X against deploying").
-UNREAL_PREPS = frozenset({"against", "from", "without", "instead"})
-CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
-# Noun modifiers that make a nominal event unreal ("a possible invasion").
-UNREAL_MODIFIERS = frozenset(
-    {
-        "possible",
-        "potential",
-        "planned",
-        "proposed",
-        "alleged",
-        "feared",
-        "imminent",
-        "hypothetical",
-        "future",
-        "prospective",
-        "threatened",
-        "rumored",
-        "rumoured",
-    }
-)
+WORDS = load_words()  # the closed-class words the rules below read (words.yaml)
+NEGATORS = WORDS.negators
+FUTURE_AUX = WORDS.future_aux
+HYPOTHETICAL_AUX = WORDS.hypothetical_aux
+OBLIGATION_AUX = WORDS.obligation_aux
+UNREAL_PREPS = WORDS.unreal_preps
+CONDITION_MARKS = WORDS.condition_marks
+UNREAL_MODIFIERS = WORDS.unreal_modifiers
 
 
 @dataclass(frozen=True, slots=True)

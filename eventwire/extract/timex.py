@@ -15,8 +15,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..knowledge.timex import TimexKnowledge, load_timex
 from ..records import DateRef, Parsed, PartKind, Sentence, Token
-from .timex_rules import Candidate, Resolved, find_candidates, knowledge, resolve
+from .timex_rules import Candidate, Resolved, find_candidates, resolve
 
 _VERBAL = ("VERB", "AUX")
 # Kinds counted from another date, resolved once the others are known
@@ -36,36 +37,38 @@ class _Found:
     last: int
 
 
-def find_dates(parsed: Parsed) -> tuple[DateRef, ...]:
-    """Every resolvable date expression in the coded sentences, in document order."""
+def find_dates(parsed: Parsed, knowledge: TimexKnowledge | None = None) -> tuple[DateRef, ...]:
+    """Every resolvable date expression in the coded sentences, in document order (``knowledge``: timex.yaml)."""
+    k = knowledge or load_timex()
     anchor = parsed.document.published
-    found = [f for s in parsed.sentences for f in _candidates(parsed, s, anchor) if _is_date(parsed, f)]
+    found = [f for s in parsed.sentences for f in _candidates(parsed, s, anchor, k) if _is_date(parsed, f, k)]
     dates: dict[int, DateRef] = {}
     # Anchored expressions ("a day after") need the other dates first: they count from one of them
     for f in (f for f in found if f.cand.kind not in _COUNTED):
-        r = resolve(f.cand, anchor, _direction(parsed, f))
+        r = resolve(f.cand, anchor, _direction(parsed, f, k), k=k)
         if r is not None:
             dates[f.start] = _dateref(parsed, f, r)
     for f in (f for f in found if f.cand.kind in _COUNTED):
         known = sorted(dates.values(), key=lambda d: d.start)
         ref = _story_reference(f, known) if f.cand.kind == "narrative" else _reference(parsed, f, known, anchor)
-        r = resolve(f.cand, anchor, 0, ref)
+        r = resolve(f.cand, anchor, 0, ref, k)
         if r is not None:
             dates[f.start] = _dateref(parsed, f, r)
     return tuple(sorted(dates.values(), key=lambda d: d.start))
 
 
-def attach_date(parsed: Parsed, dates: Sequence[DateRef], token: int) -> DateRef | None:
+def attach_date(parsed: Parsed, dates: Sequence[DateRef], token: int,
+                knowledge: TimexKnowledge | None = None) -> DateRef | None:
     """The date governing the clause of trigger ``token``; the publication date when none does."""
+    k = knowledge or load_timex()
     pub = parsed.document.published
     tokens = parsed.tokens
     sent = tokens[token].sent
     attached: dict[int, list[DateRef]] = {}
     for d in dates:
         if d.sent == sent and d.start >= 0:
-            for point in _attachment(parsed, d):
+            for point in _attachment(parsed, d, k):
                 attached.setdefault(point, []).append(d)
-    k = knowledge()
     node, seen = token, set()
     while node not in seen:
         seen.add(node)
@@ -81,8 +84,8 @@ def attach_date(parsed: Parsed, dates: Sequence[DateRef], token: int) -> DateRef
         head = tokens[t.head]
         if (
             t.dep in k["clause_links"]
-            or (t.dep in ("ccomp", "parataxis") and head.lemma.lower() in _set("reporting_verbs"))
-            or (t.dep == "advcl" and _same_time(parsed, t))
+            or (t.dep in ("ccomp", "parataxis") and head.lemma.lower() in k.words("reporting_verbs"))
+            or (t.dep == "advcl" and _same_time(parsed, t, k))
             or (t.dep == "acl" and t.tag == "VBG")
         ):  # "documents demanding ..." share the clause's time
             node = t.head
@@ -102,20 +105,16 @@ def attach_date(parsed: Parsed, dates: Sequence[DateRef], token: int) -> DateRef
 # ---- finding -------------------------------------------------------------------------------------
 
 
-def _candidates(parsed: Parsed, s: Sentence, anchor: dt.date | None) -> list[_Found]:
+def _candidates(parsed: Parsed, s: Sentence, anchor: dt.date | None, k: TimexKnowledge) -> list[_Found]:
     """Pattern matches in one sentence, mapped to the tokens they cover."""
     text = parsed.document.text[s.start : s.end]
     out = []
-    for c in find_candidates(text, anchor):
+    for c in find_candidates(text, anchor, k):
         start, end = s.start + c.start, s.start + c.end
         covered = [t.i for t in parsed.tokens[s.token_start : s.token_end] if t.start < end and t.end > start]
         if covered:
             out.append(_Found(c, s, start, end, covered[0], covered[-1]))
     return out
-
-
-def _set(name: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in knowledge()[name])
 
 
 def _token_at(parsed: Parsed, f: _Found, group_text: str) -> Token | None:
@@ -131,29 +130,29 @@ def _previous_word(parsed: Parsed, f: _Found, t: Token) -> str:
     return parsed.tokens[t.i - 1].text.lower() if t.i > f.sent.token_start else ""
 
 
-def _is_date(parsed: Parsed, f: _Found) -> bool:
+def _is_date(parsed: Parsed, f: _Found, k: TimexKnowledge) -> bool:
     """Whether the parse agrees a match is a date (not a name, a count, or a noun's label)."""
     g, kind = f.cand.groups, f.cand.kind
-    bad = _set("not_date_labels")
+    bad = k.words("not_date_labels")
     has_part = "part" in g or "partof" in g
     if kind == "year" and not has_part:
         t = _token_at(parsed, f, g["year"])
-        if t is None or t.ent_type in bad or _labels_a_thing(parsed, t):  # "the 2022 budget"
+        if t is None or t.ent_type in bad or _labels_a_thing(parsed, t, k):  # "the 2022 budget"
             return False
-        return t.ent_type == "DATE" or _previous_word(parsed, f, t) in _set("time_cues")
+        return t.ent_type == "DATE" or _previous_word(parsed, f, t) in k.words("time_cues")
     if kind == "holiday":
-        return not _labels_a_thing(parsed, parsed.tokens[f.last])  # "Christmas trees", "Easter eggs"
+        return not _labels_a_thing(parsed, parsed.tokens[f.last], k)  # "Christmas trees", "Easter eggs"
     if kind == "month" and not has_part:
         t = _token_at(parsed, f, g["month"])
         if t is None or t.ent_type in bad or t.tag == "MD":
             return False
-        return t.ent_type == "DATE" or _previous_word(parsed, f, t) in _set("time_cues")
+        return t.ent_type == "DATE" or _previous_word(parsed, f, t) in k.words("time_cues")
     if kind == "weekday":
         t = _token_at(parsed, f, g["weekday"])
         if t is None or t.ent_type in bad:
             return False
         after = parsed.tokens[t.i + 1].text.lower() if t.i + 1 < f.sent.token_end else ""
-        return _previous_word(parsed, f, t) not in _set("weekday_name_before") and after not in _set(
+        return _previous_word(parsed, f, t) not in k.words("weekday_name_before") and after not in k.words(
             "weekday_name_after"
         )
     if (
@@ -167,14 +166,14 @@ def _is_date(parsed: Parsed, f: _Found) -> bool:
             c.dep == "mark" and f.first <= c.i <= f.last for c in parsed.children(verb.i)
         ):
             verb = parsed.tokens[verb.head]  # the parse hung the count on Y's clause: look at its head
-        return verb is not None and verb.lemma.lower() in _set("sequence_verbs")
+        return verb is not None and verb.lemma.lower() in k.words("sequence_verbs")
     if kind == "deictic":
         t = parsed.tokens[f.first]
         return t.ent_type not in bad  # "Russia Today", "USA Today"
     return True
 
 
-def _labels_a_thing(parsed: Parsed, t: Token) -> bool:
+def _labels_a_thing(parsed: Parsed, t: Token, k: TimexKnowledge) -> bool:
     """Whether ``t`` modifies a later noun that names neither a time nor a happening.
 
     Such a word names a kind of thing ("the 2022 budget", "Christmas trees"), not when the clause
@@ -182,15 +181,15 @@ def _labels_a_thing(parsed: Parsed, t: Token) -> bool:
     """
     head = parsed.tokens[t.head]
     return (t.dep in _MODIFIER_DEPS and t.head > t.i and head.pos in ("NOUN", "PROPN")
-            and not _is_time_or_event(head))
+            and not _is_time_or_event(head, k))
 
 
-def _is_time_or_event(t: Token) -> bool:
+def _is_time_or_event(t: Token, k: TimexKnowledge) -> bool:
     """Whether a noun names a time or a happening, so a year or holiday on it dates it ("the 1995 bombing")."""
     lemma, word = t.lemma.lower(), t.text.lower()
-    if lemma in _set("time_nouns") or lemma in _set("event_nouns") or word in _set("event_nouns"):
+    if lemma in k.words("time_nouns") or lemma in k.words("event_nouns") or word in k.words("event_nouns"):
         return True
-    return any(word.endswith(s) for s in _set("event_noun_suffixes"))
+    return any(word.endswith(s) for s in k.words("event_noun_suffixes"))
 
 
 def _root(parsed: Parsed, first: int, last: int) -> Token:
@@ -220,11 +219,11 @@ def _is_past(parsed: Parsed, t: Token) -> bool:
     return any(c.dep in ("aux", "auxpass", "cop") and c.tag == "VBD" for c in parsed.children(t.i))
 
 
-def _direction(parsed: Parsed, f: _Found) -> int:
+def _direction(parsed: Parsed, f: _Found, k: TimexKnowledge) -> int:
     """+1 when the date's clause looks ahead ("will meet on Tuesday"), -1 when it is past, else 0."""
-    verb, direct = _governor_direct(parsed, f.first, f.last)
+    verb, direct = _governor_direct(parsed, f.first, f.last, k)
     text = parsed.document.text[max(f.sent.start, f.start - 20) : f.start].lower()
-    if any(re.search(r"\b" + re.escape(w) + r"\s*$", text) for w in _set("future_before")):
+    if any(re.search(r"\b" + re.escape(w) + r"\s*$", text) for w in k.words("future_before")):
         return 1  # "as early as Tuesday", "no later than Friday": a deadline ahead
     if re.search(r"\b(?:until|till)\s*$", text) and not (
         verb and any(c.dep == "aux" and c.lemma == "have" and c.tag == "VBD" for c in parsed.children(verb.i))
@@ -233,9 +232,9 @@ def _direction(parsed: Parsed, f: _Found) -> int:
     if verb is None or not direct:
         return 0  # a date on a noun ("Wednesday's ruling") says nothing of the clause's tense
     kids = parsed.children(verb.i)
-    if any(c.dep == "aux" and c.text.lower() in _set("future_aux") for c in kids):
+    if any(c.dep == "aux" and c.text.lower() in k.words("future_aux") for c in kids):
         return 1
-    heads = _set("future_heads")
+    heads = k.words("future_heads")
     if verb.lemma.lower() in heads - {"be"} and not _is_past(parsed, verb):
         return 1  # "talks are scheduled for Friday"
     if any(c.dep == "aux" and c.text.lower() == "to" for c in kids) and verb.head != verb.i:
@@ -246,7 +245,7 @@ def _direction(parsed: Parsed, f: _Found) -> int:
     return -1 if _is_past(parsed, verb) else 0
 
 
-def _governor_direct(parsed: Parsed, first: int, last: int) -> tuple[Token | None, bool]:
+def _governor_direct(parsed: Parsed, first: int, last: int, k: TimexKnowledge) -> tuple[Token | None, bool]:
     """The governing verb, and whether the date hangs on it through prepositions (and time nouns) only.
 
     A time noun the date modifies is part of the date ("over the Easter weekend"), so the clause's
@@ -258,7 +257,7 @@ def _governor_direct(parsed: Parsed, first: int, last: int) -> tuple[Token | Non
     t = _root(parsed, first, last)
     while t.head != t.i and t.head != verb.i:
         t = parsed.tokens[t.head]
-        if t.pos != "ADP" and not first <= t.i <= last and t.lemma.lower() not in _set("time_nouns"):
+        if t.pos != "ADP" and not first <= t.i <= last and t.lemma.lower() not in k.words("time_nouns"):
             return verb, False
     return verb, True
 
@@ -299,7 +298,7 @@ def _span_tokens(parsed: Parsed, d: DateRef) -> tuple[int, int] | None:
     return (covered[0], covered[-1]) if covered else None
 
 
-def _attachment(parsed: Parsed, d: DateRef) -> list[int]:
+def _attachment(parsed: Parsed, d: DateRef, k: TimexKnowledge) -> list[int]:
     """The tokens a date expression modifies: nouns it passes on the way up, then the clause's verb."""
     span = _span_tokens(parsed, d)
     if span is None:
@@ -311,7 +310,7 @@ def _attachment(parsed: Parsed, d: DateRef) -> list[int]:
         rel = _relation_token(parsed, first, last)
         if rel is not None:
             return [rel]
-    args = _set("argument_deps")
+    args = k.words("argument_deps")
     points: list[int] = []
     t = _root(parsed, first, last)
     for _ in range(64):
@@ -339,12 +338,12 @@ def _relation_token(parsed: Parsed, first: int, last: int) -> int | None:
     return objects[0].i if objects else None
 
 
-def _same_time(parsed: Parsed, t: Token) -> bool:
+def _same_time(parsed: Parsed, t: Token, k: TimexKnowledge) -> bool:
     """Whether an adverbial clause shares its head clause's time ("killing five", "when ...")."""
     marks = [c.text.lower() for c in parsed.children(t.i) if c.dep == "mark"]
     if not marks:
         return t.tag in ("VBG", "VBN")  # a participle clause: "..., killing five"
-    return marks[0] in _set("same_time_markers")
+    return marks[0] in k.words("same_time_markers")
 
 
 __all__ = ["attach_date", "find_dates"]

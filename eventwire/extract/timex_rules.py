@@ -14,15 +14,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
-
-import yaml
 
 from ..dateparse import MONTHS, WEEKDAYS, find_explicit_dates, holiday_date, month_number
-from ..errors import KnowledgeError
-
-KNOWLEDGE = "timex.yaml"
+from ..knowledge.timex import TimexKnowledge, load_timex
 
 Groups = dict[str, str]  # a match's named groups that took part
 Day = dt.date | None  # the publication date (or a reference day), None when unknown
@@ -49,21 +43,6 @@ class Resolved:
     method: str
 
 
-@lru_cache(maxsize=1)
-def knowledge() -> dict[str, Any]:
-    """The timex word lists, loaded once from the package."""
-    try:
-        text = resources.files("eventwire.knowledge").joinpath(KNOWLEDGE).read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(
-            f"eventwire/knowledge/{KNOWLEDGE} cannot be read ({exc}): reinstall eventwire or fix the YAML"
-        ) from None
-    if not isinstance(data, dict) or "deictic" not in data:
-        raise KnowledgeError(f"eventwire/knowledge/{KNOWLEDGE} lacks the 'deictic' table: restore the file")
-    return data
-
-
 def _alt(words: object) -> str:
     """A regex alternation of words/phrases, longest first, spaces matching any whitespace."""
     items = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
@@ -78,10 +57,14 @@ _YEAR_END = r"(?![\d%]|\.\d|-\d|\s*(?:percent|per\s+cent)\b)"
 _YEAR_START = r"(?<![\d.,$£€#])(?-i:(?<![A-Z\d]-))"  # "mid-2022" yes, "F-2021" no
 
 
-@lru_cache(maxsize=1)
-def patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
+def patterns(k: TimexKnowledge | None = None) -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
+    """(kind, compiled pattern, gate) in priority order, for ``k`` (default: the shipped timex.yaml)."""
+    return _patterns(k or load_timex())
+
+
+@lru_cache(maxsize=4)
+def _patterns(k: TimexKnowledge) -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
     """(kind, compiled pattern, gate) in priority order; longer matches win over rule order."""
-    k = knowledge()
     # (?i:...) keeps these words case-blind inside the case-sensitive month patterns
     part = (
         r"(?i:(?:the\s+)?(?:very\s+)?(?P<partof>start|beginning|middle|end)\s+of\s+"
@@ -201,7 +184,7 @@ def _gate(rx: str) -> re.Pattern[str] | None:
     return next((gate for marker, gate in _GATES if marker in rx), None)
 
 
-def find_candidates(text: str, anchor: dt.date | None) -> list[Candidate]:
+def find_candidates(text: str, anchor: dt.date | None, k: TimexKnowledge | None = None) -> list[Candidate]:
     """All non-overlapping date candidates in ``text``, longest first where they compete."""
     found: list[Candidate] = []
     for start, end, _ in find_explicit_dates(text, anchor or dt.date(2000, 1, 1)):
@@ -211,7 +194,7 @@ def find_candidates(text: str, anchor: dt.date | None) -> list[Candidate]:
             continue
         found.append(_explicit(text, start, end))
     opened: dict[re.Pattern[str], bool] = {}
-    for kind, rx, gate in patterns():
+    for kind, rx, gate in patterns(k):
         if gate is not None:
             if gate not in opened:
                 opened[gate] = gate.search(text) is not None
@@ -278,18 +261,18 @@ def _narrow(r: Resolved, begin: dt.date, until: dt.date) -> Resolved:
     return Resolved(r.value, max(r.begin, begin), min(r.until, until), r.granularity, r.method)
 
 
-def _part_of_year(r: Resolved, part: str | None) -> Resolved:
+def _part_of_year(r: Resolved, part: str | None, k: TimexKnowledge) -> Resolved:
     if not part:
         return r
-    first, last = knowledge()["year_parts"][part.lower()]
+    first, last = k["year_parts"][part.lower()]
     y = r.begin.year
     return _narrow(r, dt.date(y, first, 1), dt.date(y, last, calendar.monthrange(y, last)[1]))
 
 
-def _part_of_month(r: Resolved, part: str | None) -> Resolved:
+def _part_of_month(r: Resolved, part: str | None, k: TimexKnowledge) -> Resolved:
     if not part:
         return r
-    first, last = knowledge()["month_parts"][part.lower()]
+    first, last = k["month_parts"][part.lower()]
     y, m = r.begin.year, r.begin.month
     return _narrow(r, dt.date(y, m, first), dt.date(y, m, min(last, calendar.monthrange(y, m)[1])))
 
@@ -299,8 +282,7 @@ def _interval(begin: dt.date, until: dt.date, granularity: str, method: str) -> 
     return Resolved(f"{begin.isoformat()}/{until.isoformat()}", begin, until, granularity, method)
 
 
-def _count(groups: dict[str, str]) -> tuple[int, int] | None:
-    k = knowledge()
+def _count(groups: dict[str, str], k: TimexKnowledge) -> tuple[int, int] | None:
     if "num" in groups:
         word = re.sub(r"\s+", " ", groups["num"].lower())
         n = int(word) if word.isdigit() else k["numbers"].get(word)
@@ -335,10 +317,10 @@ def _unit_of(d: dt.date, unit: str, method: str) -> Resolved:
 
 # ---- resolvers, one per candidate kind -----------------------------------------------------------
 
-Resolver = Callable[[Groups, Day, int, Day], "Resolved | None"]
+Resolver = Callable[[Groups, Day, int, Day, TimexKnowledge], "Resolved | None"]
 
 
-def _r_explicit(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | None:
+def _r_explicit(g: Groups, anchor: Day, direction: int, ref: Day, k: TimexKnowledge) -> Resolved | None:
     hits = find_explicit_dates(g["text"], anchor)
     if not hits:
         return None
@@ -381,8 +363,8 @@ def _yearless(month: int, day: int, anchor: dt.date, direction: int, weekday: in
     return options[0]
 
 
-def _r_season(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | None:
-    code, first, last = knowledge()["seasons"][g["season"].lower()]
+def _r_season(g: Groups, anchor: Day, direction: int, ref: Day, k: TimexKnowledge) -> Resolved | None:
+    code, first, last = k["seasons"][g["season"].lower()]
 
     def instance(year: int) -> Resolved:
         end_year = year + (1 if last < first else 0)
@@ -394,7 +376,7 @@ def _r_season(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | No
     if anchor is None:
         return None
     near = [instance(y) for y in range(anchor.year - 2, anchor.year + 2)]
-    shift = knowledge()["shifts"][re.sub(r"\s+", " ", g["shift"].lower())]
+    shift = k["shifts"][re.sub(r"\s+", " ", g["shift"].lower())]
     if shift < 0:
         pick = [r for r in near if r.until < anchor][-1]
     elif shift > 0:
@@ -404,14 +386,14 @@ def _r_season(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | No
     return Resolved(pick.value, pick.begin, pick.until, pick.granularity, "relative")
 
 
-def _r_month_year(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | None:
+def _r_month_year(g: Groups, anchor: Day, direction: int, ref: Day, k: TimexKnowledge) -> Resolved | None:
     m = month_number(g["month"])
     if m is None:
         return None
-    return _part_of_month(_month(int(g["year"]), m, "explicit"), g.get("part") or g.get("partof"))
+    return _part_of_month(_month(int(g["year"]), m, "explicit"), g.get("part") or g.get("partof"), k)
 
 
-def _r_month(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | None:
+def _r_month(g: Groups, anchor: Day, direction: int, ref: Day, k: TimexKnowledge) -> Resolved | None:
     m = month_number(g["month"])
     if m is None or anchor is None:
         return None
@@ -428,7 +410,7 @@ def _r_month(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | Non
             y += 1
     shift = re.sub(r"\s+", " ", g.get("shift", "")).lower()
     if shift:
-        n = knowledge()["shifts"].get(shift, 0)
+        n = k["shifts"].get(shift, 0)
         firsts = [dt.date(anchor.year + k, m, 1) for k in (-2, -1, 0, 1, 2)]
         if n < 0:  # "last November": the most recent one that is over
             y = [d for d in firsts if _month(d.year, m, "").until < anchor][-1].year
@@ -436,14 +418,14 @@ def _r_month(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | Non
             y = [d for d in firsts if d > anchor][0].year
         else:
             y = anchor.year
-    return _part_of_month(_month(y, m, "anchored"), g.get("part") or g.get("partof"))
+    return _part_of_month(_month(y, m, "anchored"), g.get("part") or g.get("partof"), k)
 
 
-def _r_year(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | None:
-    return _part_of_year(_year(int(g["year"]), "explicit"), g.get("part") or g.get("partof"))
+def _r_year(g: Groups, anchor: Day, direction: int, ref: Day, k: TimexKnowledge) -> Resolved | None:
+    return _part_of_year(_year(int(g["year"]), "explicit"), g.get("part") or g.get("partof"), k)
 
 
-def _r_decade(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | None:
+def _r_decade(g: Groups, anchor: Day, direction: int, ref: Day, k: TimexKnowledge) -> Resolved | None:
     if "decade" in g:
         start = int(g["decade"])
     else:
@@ -461,17 +443,17 @@ def _r_decade(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | No
     return Resolved(str(start)[:3], begin, until, "decade", "explicit")
 
 
-def _r_quarter(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | None:
+def _r_quarter(g: Groups, anchor: Day, direction: int, ref: Day, k: TimexKnowledge) -> Resolved | None:
     if "year" in g:
         year = int(g["year"])
     elif anchor is None:
         return None
     else:
-        year = anchor.year + knowledge()["shifts"].get(re.sub(r"\s+", " ", g.get("shift", "this").lower()), 0)
+        year = anchor.year + k["shifts"].get(re.sub(r"\s+", " ", g.get("shift", "this").lower()), 0)
     if "q" in g:
         kind, n = ("quarter" if g["q"][0].upper() == "Q" else "half"), int(g["q"][1])
     else:
-        kind, n = g["qh"].lower(), knowledge()["ordinals"][g["ord"].lower()]
+        kind, n = g["qh"].lower(), k["ordinals"][g["ord"].lower()]
     size = 3 if kind == "quarter" else 6
     count = 12 // size
     if n == -1:
@@ -487,22 +469,22 @@ def _r_quarter(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | N
     )
 
 
-def _r_rel_year_part(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | None:
+def _r_rel_year_part(g: Groups, anchor: Day, direction: int, ref: Day, k: TimexKnowledge) -> Resolved | None:
     if anchor is None:
         return None
-    n = knowledge()["shifts"].get(re.sub(r"\s+", " ", g.get("shift", "this").lower()), 0)
-    return _part_of_year(_year(anchor.year + n, "relative"), g.get("part") or g.get("partof"))
+    n = k["shifts"].get(re.sub(r"\s+", " ", g.get("shift", "this").lower()), 0)
+    return _part_of_year(_year(anchor.year + n, "relative"), g.get("part") or g.get("partof"), k)
 
 
-def _r_rel_month_part(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | None:
+def _r_rel_month_part(g: Groups, anchor: Day, direction: int, ref: Day, k: TimexKnowledge) -> Resolved | None:
     if anchor is None:
         return None
-    n = knowledge()["shifts"].get(re.sub(r"\s+", " ", g.get("shift", "this").lower()), 0)
+    n = k["shifts"].get(re.sub(r"\s+", " ", g.get("shift", "this").lower()), 0)
     y, m = _add_months(anchor.year, anchor.month, n)
-    return _part_of_month(_month(y, m, "relative"), g.get("part") or g.get("partof"))
+    return _part_of_month(_month(y, m, "relative"), g.get("part") or g.get("partof"), k)
 
 
-def _r_rel_unit(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | None:
+def _r_rel_unit(g: Groups, anchor: Day, direction: int, ref: Day, k: TimexKnowledge) -> Resolved | None:
     if anchor is None:
         return None
     unit = g["unit"].lower()
@@ -511,19 +493,19 @@ def _r_rel_unit(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | 
         if g["el"].lower() == "earlier":
             return _narrow(whole, whole.begin, max(whole.begin, anchor - dt.timedelta(days=1)))
         return _narrow(whole, min(whole.until, anchor + dt.timedelta(days=1)), whole.until)
-    n = knowledge()["shifts"][re.sub(r"\s+", " ", g["shift"].lower())]
+    n = k["shifts"][re.sub(r"\s+", " ", g["shift"].lower())]
     step = "week" if unit == "weekend" else unit
     return _unit_of(_shift(anchor, step, n), unit, "relative")
 
 
-def _r_deictic(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | None:
+def _r_deictic(g: Groups, anchor: Day, direction: int, ref: Day, k: TimexKnowledge) -> Resolved | None:
     if anchor is None:
         return None
-    offset = knowledge()["deictic"][re.sub(r"\s+", " ", g["word"].lower())]
+    offset = k["deictic"][re.sub(r"\s+", " ", g["word"].lower())]
     return _day(anchor + dt.timedelta(days=offset), "relative")
 
 
-def _r_weekday(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | None:
+def _r_weekday(g: Groups, anchor: Day, direction: int, ref: Day, k: TimexKnowledge) -> Resolved | None:
     if anchor is None:
         return None
     target = WEEKDAYS[g["weekday"].lower()]
@@ -543,10 +525,10 @@ def _r_weekday(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | N
     return _day(d, "weekday")
 
 
-def _r_ago(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | None:
+def _r_ago(g: Groups, anchor: Day, direction: int, ref: Day, k: TimexKnowledge) -> Resolved | None:
     if anchor is None:
         return None
-    span = _count(g)
+    span = _count(g, k)
     if span is None:
         return None
     unit = g["unit"].lower()
@@ -556,7 +538,7 @@ def _r_ago(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | None:
     return _interval(_shift(anchor, unit, -hi), _shift(anchor, unit, -lo), unit, "relative")
 
 
-def _r_anchored(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | None:
+def _r_anchored(g: Groups, anchor: Day, direction: int, ref: Day, k: TimexKnowledge) -> Resolved | None:
     base = ref or anchor
     if base is None:
         return None
@@ -567,7 +549,7 @@ def _r_anchored(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | 
         sign = -1
     if rel == "after" and "num" not in g and "vague" not in g:
         sign = 1
-    span = _count(g)
+    span = _count(g, k)
     if span is None:
         return None
     unit = g["unit"].lower()
@@ -578,26 +560,26 @@ def _r_anchored(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | 
     return _interval(min(a, b), max(a, b), unit, "anchored")
 
 
-def _r_stretch(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | None:
+def _r_stretch(g: Groups, anchor: Day, direction: int, ref: Day, k: TimexKnowledge) -> Resolved | None:
     if anchor is None:
         return None
     unit = g["unit"].lower()
     word = g["dir"].lower()
     sign = 1 if word in ("coming", "next") else -1
     if "num" in g or "vague" in g:
-        span = _count(g)
+        span = _count(g, k)
         if span is None:
             return None
         far = _shift(anchor, unit, sign * span[1])
         near = anchor + dt.timedelta(days=sign)
     else:
-        lo, hi = knowledge()["vague_stretches"]["coming" if sign > 0 else "recent"][unit + "s"]
+        lo, hi = k["vague_stretches"]["coming" if sign > 0 else "recent"][unit + "s"]
         far = anchor + dt.timedelta(days=hi if sign > 0 else lo)
         near = anchor + dt.timedelta(days=lo if sign > 0 else hi)
     return _interval(min(near, far), max(near, far), unit, "relative")
 
 
-def _r_narrative(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | None:
+def _r_narrative(g: Groups, anchor: Day, direction: int, ref: Day, k: TimexKnowledge) -> Resolved | None:
     base = ref  # "that day" with no day named before it points at nothing the story says
     if base is None:
         return None
@@ -606,10 +588,10 @@ def _r_narrative(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved |
     return _unit_of(base, g["unit"].lower(), "anchored")  # "later that year": the same year
 
 
-def _r_holiday(g: Groups, anchor: Day, direction: int, ref: Day) -> Resolved | None:
+def _r_holiday(g: Groups, anchor: Day, direction: int, ref: Day, k: TimexKnowledge) -> Resolved | None:
     if anchor is None:
         return None
-    rule = knowledge()["holidays"][" ".join(g["holiday"].lower().replace("’", "'").split())]
+    rule = k["holidays"][" ".join(g["holiday"].lower().replace("’", "'").split())]
     days = [holiday_date(rule, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     # past unless the clause looks ahead, as for weekdays; with no tense, the nearest one
     if direction > 0:
@@ -641,11 +623,12 @@ RESOLVERS: dict[str, Resolver] = {
 
 
 def resolve(
-    c: Candidate, anchor: dt.date | None, direction: int = 0, ref: dt.date | None = None
+    c: Candidate, anchor: dt.date | None, direction: int = 0, ref: dt.date | None = None,
+    k: TimexKnowledge | None = None,
 ) -> Resolved | None:
     """The interval a candidate names, or None when it cannot be resolved (e.g. no publication date)."""
     try:
-        return RESOLVERS[c.kind](c.groups, anchor, direction, ref)
+        return RESOLVERS[c.kind](c.groups, anchor, direction, ref, k or load_timex())
     except (ValueError, OverflowError, KeyError):
         return None  # an impossible date ("Feb. 30") or an unknown word is simply not a date
 

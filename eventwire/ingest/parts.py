@@ -7,18 +7,11 @@ the positional rules (header zone under the title, footer block at the end).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-
-import yaml
 
 from ..dateparse import find_explicit_dates
-from ..errors import KnowledgeError
-from ..knowledge import data_path
+from ..knowledge.parts import PartRules, load_part_rules
 from ..records import Part, PartKind
 from .text import ends_like_sentence, word_count
-
-PARTS_FILE = "parts.yaml"
 
 #: Datelines, bylines and desk lines are only looked for in this many paragraphs from the top.
 HEADER_PARAGRAPHS = 8
@@ -46,46 +39,6 @@ _WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun
 _SENTENCE_END = re.compile(r"[.!?…](?:['\"’”)\]]*)(?:\s|$)")
 _KEY = re.compile(r"[\W_]+")
 _SEPARATORS = ("|", "•", "·", "—", "–", "-", "/")
-
-
-@dataclass(frozen=True, slots=True)
-class PartRules:
-    """The compiled patterns of ``parts.yaml``."""
-
-    boilerplate: tuple[re.Pattern[str], ...]
-    footer: tuple[re.Pattern[str], ...]
-    credit: tuple[re.Pattern[str], ...]
-    caption_start: tuple[re.Pattern[str], ...]
-    caption_end: tuple[re.Pattern[str], ...]
-    caption_cue: tuple[re.Pattern[str], ...]
-    byline: tuple[re.Pattern[str], ...]
-    desk: tuple[re.Pattern[str], ...]
-    dateline: tuple[re.Pattern[str], ...]
-    wire_dateline: re.Pattern[str]
-
-
-def _compile(name: str, pattern: str) -> re.Pattern[str]:
-    try:
-        return re.compile(pattern, re.IGNORECASE)
-    except re.error as exc:
-        raise KnowledgeError(
-            f"{PARTS_FILE}: bad regex in {name!r}: {pattern!r} ({exc}); fix the pattern") from None
-
-
-@lru_cache(maxsize=1)
-def load_part_rules() -> PartRules:
-    """Load and compile ``knowledge/parts.yaml`` once."""
-    path = data_path(PARTS_FILE)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"cannot read knowledge file {path}: {exc}") from None
-    lists = [f for f in PartRules.__dataclass_fields__ if f != "wire_dateline"]
-    missing = [k for k in [*lists, "wire_dateline"] if k not in (raw or {})]
-    if missing:
-        raise KnowledgeError(f"{path}: missing keys {missing}; restore them from the packaged file")
-    compiled = {k: tuple(_compile(k, p) for p in raw[k]) for k in lists}
-    return PartRules(**compiled, wire_dateline=_compile("wire_dateline", raw["wire_dateline"]))
 
 
 def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from ..dateparse import find_explicit_dates
+from ..knowledge.parts import load_part_rules
 from ..records import Part, PartKind
-from .parts import HEADER_PARAGRAPHS, load_part_rules
+from .parts import HEADER_PARAGRAPHS
 
 #: The wire dateline ("WASHINGTON, Dec. 22, 2021 (AP) —") is looked for in this many lead paragraphs.
 LEAD_PARAGRAPHS = 3

@@ -10,12 +10,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-import yaml
+from typing import Any
 
 from ..errors import KnowledgeError
 from ..records import Actor
-from . import EXTRA, read_tsv
+from .files import Either, Keys, ListOf, Shape, read_tsv, read_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,23 +136,25 @@ def actor_from_code(code: str, name: str | None = None) -> Actor:
 
 def _rows(path: Path) -> list[dict[str, str]]:
     """Rows of an actor dictionary TSV file, skipping '#' comment lines; a row wider than its header is refused."""
-    rows = read_tsv(path, "actor dictionary")
-    for n, row in enumerate(rows, start=2):  # row 1 is the header
-        if EXTRA in row:
-            raise KnowledgeError(f"{path}: row {n} ({row.get('name') or next(iter(row.values()), '')!r}) has more "
-                                 "tab-separated cells than the header has columns; remove the extra tabs")
-    return rows
+    return read_tsv(path, "actor dictionary", strict=True)
 
 
-def _yaml(path: Path) -> list[dict]:  # type: ignore[type-arg]
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except OSError as exc:
-        raise KnowledgeError(f"cannot read actor dictionary {path}: {exc}") from None
-    except yaml.YAMLError as exc:
-        raise KnowledgeError(f"{path} is not valid YAML: {exc}") from None
-    return data or []
+_OFFICE = Keys({"code": None, "role": None, "from": None, "until": None}, required=frozenset({"code", "from"}),
+               doc="docs/actors.md")
+#: A person or group with dated offices (people.yaml, groups.yaml, or a user's file).
+PERSON = Keys({"id": None, "country": None, "names": None, "offices": ListOf(_OFFICE), "first": None, "last": None,
+               "surname": None, "alone": None, "out_of_office": None},
+              required=frozenset({"id", "offices"}), doc="docs/actors.md")
+#: A plain name entry of a user's file: one or several names for one code.
+NAME = Keys({"name": None, "names": None, "code": None, "kind": None}, required=frozenset({"code"}),
+            doc="docs/actors.md")
+#: An actor dictionary in YAML: a list of people and (in a user's file) plain name entries.
+ACTOR_FILE = ListOf(Either((PERSON, NAME)))
+
+
+def _yaml(path: Path, shape: Shape = ACTOR_FILE) -> Any:
+    """An actor dictionary's YAML, checked against ``shape`` (unknown keys name file, line and key)."""
+    return read_yaml(path, "actor dictionary", shape, empty=[])
 
 
 def _split(cell: str) -> list[str]:

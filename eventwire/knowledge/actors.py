@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import KnowledgeError
-from . import data_path
 from .actor_files import load_user_file
 
 # the records (and the name index) live in actor_records, shared with the user-file reader; re-exported
@@ -48,6 +47,7 @@ from .actor_records import (
     actor_from_code,
     compact,
 )
+from .files import Keys, MapOf, data_path
 
 ACTOR_DIR = "actors"
 
@@ -146,8 +146,15 @@ def _load_peoples(index: _Index, base: Path) -> None:
         index.add(row["name"], NameEntry("ethnic", home, row["name"], f"{src}:{row['name']}", frozenset({form, kind})))
 
 
+#: relations.yaml: hyphenated relation words by kind, stance words, and non-state sectors by kind.
+RELATIONS = Keys({"hyphen": MapOf(None), "stance": None, "nonstate": MapOf(MapOf(None))}, doc="docs/actors.md")
+#: guards.yaml: the word lists and context vetoes that keep a name from being read as an actor.
+GUARDS = Keys({"context_vetoes": MapOf(None), "country_locative_preps": None, "locative_preps": None,
+               "motion_verbs": None, "not_before": None, "person_names": None}, doc="docs/actors.md")
+
+
 def _load_relations(base: Path) -> Relations:
-    data = _yaml(base / "relations.yaml")
+    data = _yaml(base / "relations.yaml", RELATIONS)
     if not isinstance(data, dict):
         raise KnowledgeError(f"{base / 'relations.yaml'} must be a mapping (hyphen, stance, nonstate)")
     hyphen = {str(w).lower(): str(kind) for kind, ws in (data.get("hyphen") or {}).items() for w in ws or []}
@@ -156,7 +163,7 @@ def _load_relations(base: Path) -> Relations:
 
 
 def _load_guards(base: Path) -> Guards:
-    data = _yaml(base / "guards.yaml")
+    data = _yaml(base / "guards.yaml", GUARDS)
     if not isinstance(data, dict):
         raise KnowledgeError(f"{base / 'guards.yaml'} must be a mapping of guard lists")
 

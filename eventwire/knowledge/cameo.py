@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import KnowledgeError
-from . import data_path
+from .files import data_path, read_tsv
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,21 +28,17 @@ class CameoCode:
         return self.code[:2]
 
 
-def _read_tsv(name: str) -> list[dict[str, str]]:
-    path = data_path(name)
-    try:
-        with open(path, encoding="utf-8", newline="") as fh:
-            return list(csv.DictReader(fh, delimiter="\t"))
-    except OSError as exc:
-        raise KnowledgeError(f"cannot read knowledge file {path}: {exc}") from None
+_PLOVER_COLUMNS = ("cameo_code", "plover_event", "plover_mode", "plover_context")
+_CODE_COLUMNS = ("code", "name", "goldstein", "quad_class", "phoenix_quad_class")
 
 
 @lru_cache(maxsize=1)
 def cameo_table() -> dict[str, CameoCode]:
     """All CAMEO codes by code string ('01', '036', '1041', ...)."""
-    plover: dict[str, dict[str, str]] = {r["cameo_code"]: r for r in _read_tsv("cameo_plover.tsv")}
+    plover: dict[str, dict[str, str]] = {r["cameo_code"]: r for r in read_tsv(
+        data_path("cameo_plover.tsv"), "CAMEO to PLOVER table", required=_PLOVER_COLUMNS, strict=True)}
     table: dict[str, CameoCode] = {}
-    for row in _read_tsv("cameo_eventcodes.tsv"):
+    for row in read_tsv(data_path("cameo_eventcodes.tsv"), "CAMEO code table", required=_CODE_COLUMNS, strict=True):
         code = row["code"].strip()
         try:
             goldstein, quad = float(row["goldstein"]), int(row["quad_class"])

@@ -8,10 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import KnowledgeError
-from . import data_path
+from .files import Keys, data_path, read_yaml
 from .lexicon import load_lexicon
 from .wordnet import WordNet, wordnet
 
@@ -19,6 +17,7 @@ from .wordnet import WordNet, wordnet
 MARK = "wn:"
 _KEYS = {"senses": int, "depth": int, "known_senses": int, "max_uses": int, "lexfiles": list, "kinds": list,
          "hubs": list, "never": list}
+_SHAPE = Keys(dict.fromkeys(_KEYS), doc="docs/lexicon.md")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,16 +51,8 @@ class GeneralizeConfig:
 
 def read_config(path: Path) -> GeneralizeConfig:
     """Read generalize.yaml; unknown keys and wrongly typed values are errors naming file and key."""
-    try:
-        with open(path, encoding="utf-8") as fh:
-            raw: Any = yaml.safe_load(fh) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"cannot read {path}: {exc}; fix the YAML or reinstall eventwire") from None
-    if not isinstance(raw, dict):
-        raise KnowledgeError(f"{path}: must be a mapping of {sorted(_KEYS)}")
+    raw: dict[str, Any] = read_yaml(path, "generalize rules", _SHAPE, empty={})
     for key, value in raw.items():
-        if key not in _KEYS:
-            raise KnowledgeError(f"{path}: unknown key {key!r}; known keys are {sorted(_KEYS)}")
         if not isinstance(value, _KEYS[key]) or isinstance(value, bool):
             raise KnowledgeError(f"{path}: {key!r} must be a {_KEYS[key].__name__}, not {value!r}")
     base = GeneralizeConfig()

@@ -8,11 +8,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import KnowledgeError
-from . import data_path
 from .cameo import cameo_table
+from .files import Keys, ListOf, MapOf, Shape, data_path, read_yaml
 
 #: Kinds of verb entry; every kind but event/speech/light wraps a complement.
 #: pass: the wrapper codes what it wraps unchanged ("decided to ease the curfew", "began to withdraw").
@@ -148,19 +146,6 @@ def _tuple(value: Any) -> tuple[str, ...]:
     return (_word(value),)
 
 
-def _load_yaml(path: Path) -> dict[str, Any]:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(
-            f"cannot read lexicon file {path}: {exc}; fix the YAML or reinstall eventwire"
-        ) from None
-    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        raise KnowledgeError(f"lexicon file {path} must be a mapping with an 'entries' list")
-    return data
-
-
 #: The keys each part of a lexicon file may hold (docs/lexicon.md documents every one; a test checks).
 VERB_KEYS = frozenset({"id", "lemma", "code", "kind", "pos", "prt", "prep", "obj", "comp", "subj", "targets",
                        "inner", "inner_preps", "raising", "from_agent", "bare", "opaque", "with_goods", "recode"})
@@ -172,34 +157,21 @@ TARGET_SLOTS = frozenset({"dobj", "dative", "obj_dative", "oprd", "nsubjpass", "
 VERB_FILE_KEYS = frozenset({"entries", "classes", "code_groups", "mutual", "together", "place_targets",
                             "transforms"})
 NOUN_FILE_KEYS = frozenset({"entries"})
+_DOC = "docs/lexicon.md"
 
 
-def _entry_lines(path: Path) -> list[int]:
-    """The line (1-based) each item of the file's ``entries`` list starts on, for error messages."""
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        return []
-    for key, value in getattr(node, "value", ()):
-        if getattr(key, "value", None) == "entries" and isinstance(value, yaml.SequenceNode):
-            return [item.start_mark.line + 1 for item in value.value]
-    return []
+def _file_shape(file_keys: frozenset[str], entry_keys: frozenset[str]) -> Keys:
+    entry = Keys(dict.fromkeys(entry_keys), required=frozenset({"id", "lemma"}), doc=_DOC)
+    fields: dict[str, Shape] = dict.fromkeys(file_keys)
+    fields["entries"] = ListOf(entry)
+    for name in ("classes", "together", "transforms"):
+        if name in fields:
+            fields[name] = MapOf(None)
+    return Keys(fields, required=frozenset({"entries"}), doc=_DOC)
 
 
-def _check_keys(path: Path, data: dict[str, Any], file_keys: frozenset[str], entry_keys: frozenset[str]) -> None:
-    """Refuse keys the loader would otherwise ignore, naming file, line and key (a typo is never silent)."""
-    unknown = sorted(set(data) - file_keys)
-    if unknown:
-        raise KnowledgeError(f"{path}: unknown top-level key(s) {unknown}; known keys are {sorted(file_keys)}")
-    for n, raw in enumerate(data["entries"]):
-        extra = sorted(set(raw) - entry_keys) if isinstance(raw, dict) else []
-        if extra:
-            lines = _entry_lines(path)
-            line = f"line {lines[n]}: " if n < len(lines) else ""
-            raise KnowledgeError(
-                f"{path}: {line}entry {raw.get('id', n)!r} has unknown key(s) {extra}; "
-                f"known keys are {sorted(entry_keys)} (docs/lexicon.md)"
-            )
+VERB_FILE = _file_shape(VERB_FILE_KEYS, VERB_KEYS)
+NOUN_FILE = _file_shape(NOUN_FILE_KEYS, NOUN_KEYS)
 
 
 def _check_code(code: str, where: str, entry_id: str, allow_empty: bool = False) -> None:
@@ -284,9 +256,10 @@ def _index(entries: list[Any]) -> dict[str, tuple[Any, ...]]:
 
 def read_lexicon(verbs_path: Path, nouns_path: Path) -> Lexicon:
     """Read and validate a verb file and a noun file into a Lexicon."""
-    vdata, ndata = _load_yaml(verbs_path), _load_yaml(nouns_path)
-    _check_keys(verbs_path, vdata, VERB_FILE_KEYS, VERB_KEYS)
-    _check_keys(nouns_path, ndata, NOUN_FILE_KEYS, NOUN_KEYS)
+    vdata = read_yaml(verbs_path, "lexicon file", VERB_FILE)
+    ndata = read_yaml(nouns_path, "lexicon file", NOUN_FILE)
+    if not isinstance(vdata, dict) or not isinstance(ndata, dict):
+        raise KnowledgeError(f"lexicon files {verbs_path} and {nouns_path} must each be a mapping with 'entries'")
     verbs = [_verb(r, str(verbs_path)) for r in vdata["entries"]]
     nouns = [_noun(r, str(nouns_path)) for r in ndata["entries"]]
     ids = [e.id for e in verbs] + [e.id for e in nouns]

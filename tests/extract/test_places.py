@@ -6,12 +6,13 @@ import pytest
 
 from eventwire.extract.actors import find_mentions
 from eventwire.extract.places import event_place, gazetteer, place_country
+from eventwire.knowledge.actors import actor_knowledge
 
 
 def _place(parse_story, text: str, trigger: str, title: str | None = "") -> str | None:  # type: ignore[no-untyped-def]
     parsed = parse_story(text, title=title)
     token = [t.i for t in parsed.tokens if t.text == trigger][0]
-    return event_place(parsed, find_mentions(parsed), token)
+    return event_place(parsed, find_mentions(parsed), token, actor_knowledge())
 
 
 LOCATIVES = [
@@ -66,7 +67,6 @@ def test_without_a_dateline_body_sentences_have_no_place(parse_story) -> None:  
     [("Kharkiv", "UKR"), ("Mosul", "IRQ"), ("Crimea", "UKR"), ("Lagos", "NGA"), ("Texas", "USA")],
 )
 def test_gazetteer_names(name: str, country: str) -> None:
-    from eventwire.knowledge.actors import actor_knowledge
 
     assert gazetteer().country_of(name, actor_knowledge()) == country
 
@@ -74,7 +74,7 @@ def test_gazetteer_names(name: str, country: str) -> None:
 def test_a_person_name_is_not_a_gazetteer_city(parse_story) -> None:  # type: ignore[no-untyped-def]
     parsed = parse_story("The award went to Angela Merkel in Berlin.", title="")
     merkel = [t.i for t in parsed.tokens if t.text == "Merkel"][0]
-    assert place_country(parsed, merkel) is None
+    assert place_country(parsed, merkel, actor_knowledge()) is None
 
 
 @pytest.mark.parametrize(
