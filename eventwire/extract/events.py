@@ -11,7 +11,7 @@ an actor of their own ("a Russian troop buildup near Ukraine") are coded as nomi
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..knowledge.actors import ActorKnowledge
@@ -65,6 +65,68 @@ class Candidate:
     unnamed: bool = False  # the agent is no one the text names: "an attack killed", "was shot"
 
 
+@dataclass(frozen=True, slots=True)
+class Act:
+    """A reading with the sides found for it, as the speaker-level rewrites see it."""
+
+    reading: Reading
+    sources: tuple[Mention, ...]
+    targets: tuple[Mention, ...]
+    speaker: Mention | None  # who reports it, when it sits in someone's words
+    done: frozenset[str] = frozenset()  # the rewrites already applied
+
+    def rewritten(self, name: str, code: str, sources: tuple[Mention, ...] | None = None,
+                  targets: tuple[Mention, ...] | None = None) -> Act:
+        """This act recoded by rewrite ``name`` (recorded in its rule), with new sides where given."""
+        return replace(self, reading=self.reading.rewritten(name, code), done=self.done | {name},
+                       sources=self.sources if sources is None else sources,
+                       targets=self.targets if targets is None else targets)
+
+
+def _obliged_by_speaker(act: Act, lex: Lexicon) -> bool:
+    return act.speaker is not None and act.reading.modality.obliged and not lex.in_group(act.reading.code, "asking")
+
+
+def _must_demand(act: Act, lex: Lexicon) -> Act:
+    """ "Russia says Israel must end its strikes": the speaker demands it of the subject."""
+    speaker = act.speaker
+    if speaker is None or not _obliged_by_speaker(act, lex):
+        return act
+    demand = lex.transform("demand", act.reading.code)
+    if not demand or any(m.actor.code == speaker.actor.code for m in act.sources):
+        return act
+    return act.rewritten("must", demand, sources=(speaker,),
+                         targets=tuple(m for m in act.sources if m.actor.code != UNKNOWN.code))
+
+
+def _will_intent(act: Act, lex: Lexicon) -> Act:
+    """ "the FARC said they will lay down arms": announcing one's own act is intent (03) or, for force,
+    a threat (13), as CAMEO codes declared plans; a verbal act announced ("will call on the UN") is that
+    act already, and what a speaker says another must do is the demand rule's."""
+    r, speaker = act.reading, act.speaker
+    if (speaker is None or not r.modality.future or "must" in act.done or _obliged_by_speaker(act, lex)
+            or lex.in_group(r.code, "verbal") or not _speaks_for(list(act.sources), speaker)):
+        return act
+    intent = lex.transform("intent", r.code)
+    return act.rewritten("will", intent) if intent else act
+
+
+def _together(act: Act, lex: Lexicon) -> Act:
+    """ "Egypt and Sudan staged war games": done together with no one else, it is cooperation."""
+    if act.targets or len({m.actor.code for m in act.sources}) < 2:
+        return act
+    joint = lex.together.get(act.reading.code)
+    return act.rewritten("together", joint) if joint else act
+
+
+#: The rewrites of an act once its sides are known, in order (the clause-level ones are in readings.py).
+ACT_REWRITES: tuple[tuple[str, Callable[[Act, Lexicon], Act]], ...] = (
+    ("must", _must_demand),
+    ("will", _will_intent),
+    ("together", _together),
+)
+
+
 def code_events(
     parsed: Parsed,
     mentions: Sequence[Mention],
@@ -109,7 +171,7 @@ def _code_sentence(
     reader = Reader(tree, lex, index, generalizer)
     note = _Notes(tree, lex, trace)
     speaker_at: dict[int, Mention] = {}
-    statements: list[tuple[int, Mention, list[int], list[int]]] = []
+    statements: list[tuple[int, Mention, list[int], Sequence[int]]] = []
     out: list[Candidate] = []
     for i in sorted(tree.span(), key=lambda j: (tree.depth(j), j)):
         if i in reader.consumed:
@@ -156,28 +218,11 @@ def _code_sentence(
                 targets = (_targets(tree, index, r.targets, sources) or _noun_targets(tree, reader, index, r, sources)
                            or _addressee(tree, index, r, sources)
                            or (_place_targets(tree, lex, r, sources, kb) if lex.place_target(r.code) else []))
-                if speaker is not None and r.modality.obliged and not lex.in_group(r.code, "asking"):
-                    # "Russia says Israel must end its strikes": the speaker demands it of the subject
-                    demand = lex.transform("demand", r.code)
-                    if demand and all(m.actor.code != speaker.actor.code for m in sources):
-                        sources, targets = [speaker], [m for m in sources if m.actor.code != UNKNOWN.code]
-                        r.code, r.rule = demand, f"must>{r.rule}"
-                elif (
-                    speaker is not None
-                    and r.modality.future
-                    and not lex.in_group(r.code, "verbal")
-                    and _speaks_for(sources, speaker)
-                ):
-                    # "the FARC said they will lay down arms": announcing one's own act is intent
-                    # (03) or, for force, a threat (13), as in CAMEO's coding of declared plans;
-                    # a verbal act announced ("will call on the UN") is that act already
-                    intent = lex.transform("intent", r.code)
-                    if intent:
-                        r.code, r.rule = intent, f"will>{r.rule}"
+                act = Act(r, tuple(sources), tuple(targets), speaker)
+                for _, rewrite in ACT_REWRITES:
+                    act = rewrite(act, lex)
+                r, sources, targets = act.reading, list(act.sources), list(act.targets)
                 if not targets and len({m.actor.code for m in sources}) > 1:
-                    joint = lex.together.get(r.code)
-                    if joint:  # "Egypt and Sudan staged war games": done together, it is cooperation
-                        r.code, r.rule = joint, f"together>{r.rule}"
                     if r.code.startswith(lex.mutual):
                         out.extend(_mutual(tree.sentence.index, r, sources, speaker))
                         note.add(r.trigger, "kept", "coordinated sources act on each other", r.code, r.rule)
@@ -267,7 +312,7 @@ def _no_source(tree: SentenceTree, r: Reading) -> str:
     return f"no source: the subject {text!r} resolves to no known actor (--unknown-actors codes it as ---)"
 
 
-def _obliged(tree: SentenceTree, index: MentionIndex, heads: list[int], sayer: Mention) -> list[Mention]:
+def _obliged(tree: SentenceTree, index: MentionIndex, heads: Sequence[int], sayer: Mention) -> list[Mention]:
     """The actors a speaker says must or should act (the subjects of obliged content clauses)."""
     for h in heads:
         if not read_modality(tree, (h,)).obliged:
@@ -542,7 +587,7 @@ def _nominal(
         sources.extend(with_sector(m, r.sector) for m in index.resolve(tree, k) if m not in sources)
     coref = False
     if not sources and r.symmetric:
-        sources, coref = _symmetric_pair(tree, index, i, r)
+        sources, coref, r = _symmetric_pair(tree, index, i, r)
     places = reader.lex.place_target(r.code)
     targets = _targets(tree, index, r.targets, sources) if sources else []
     if sources and not targets and places:
@@ -584,14 +629,14 @@ def _unknown_at(tree: SentenceTree, i: int) -> Mention:
 
 def _symmetric_pair(
     tree: SentenceTree, index: MentionIndex, i: int, r: Reading
-) -> tuple[list[Mention], bool]:
-    """The first side of "talks between A and B" or of "their talks" (the actors named before)."""
+) -> tuple[list[Mention], bool, Reading]:
+    """The first side of "talks between A and B" or of "their talks" (the actors named before), and the
+    reading with the other side as its first target."""
     between = tree.prep_objects((i,), "between")
     if between:
         side = index.resolve(tree, between[0])
         if len(side) >= 2:
-            r.targets.insert(0, side[1])
-            return side[:1], False
+            return side[:1], False, replace(r, targets=(side[1], *r.targets))
     poss = tree.kids(i, "poss")
     if poss and tree.tok(poss[0]).text.lower() == "their":
         before = [m for m in index.mentions if m.sent == tree.sentence.index and m.token_end <= i]
@@ -600,9 +645,8 @@ def _symmetric_pair(
             if all(_country(m) != _country(c) for c in codes):
                 codes.append(m)
         if len(codes) >= 2:
-            r.targets.insert(0, codes[1])
-            return codes[:1], True
-    return [], False
+            return codes[:1], True, replace(r, targets=(codes[1], *r.targets))
+    return [], False, r
 
 
 def _country(m: Mention) -> str:

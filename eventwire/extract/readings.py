@@ -6,10 +6,12 @@ events.py turns readings into events by resolving subjects and slots to actor me
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
+from ..errors import KnowledgeError
 from ..knowledge.generalize import Generalization, Generalizer
-from ..knowledge.lexicon import WRAPPER_KINDS, Lexicon, NounEntry, VerbEntry
+from ..knowledge.lexicon import TARGET_SLOTS, WRAPPER_KINDS, Lexicon, NounEntry, VerbEntry
 from ..records import Mention
 from .arguments import MentionIndex
 from .frames import Predicate, SentenceTree
@@ -20,23 +22,84 @@ Slot = tuple[int, bool] | Mention
 MAX_DEPTH = 4
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Reading:
-    """The lexicon's verdict on one trigger."""
+    """The lexicon's verdict on one trigger; a rewrite makes a new one (``dataclasses.replace``)."""
 
     code: str
     rule: str
     head: int  # clause head whose subject is the source
     trigger: int
-    targets: list[Slot] = field(default_factory=list)
+    targets: tuple[Slot, ...] = ()
     modality: Modality = field(default_factory=Modality)
     raising: bool = False
     from_agent: bool = False  # a passive's "from" phrase is its agent ("diplomats were expelled from Russia")
     speech: bool = False
-    content: list[int] = field(default_factory=list)  # heads of reported content (speech only)
+    content: tuple[int, ...] = ()  # heads of reported content (speech only)
     symmetric: bool = False
     sector: str | None = None
     negated: bool = False
+
+    def rewritten(self, name: str, code: str) -> Reading:
+        """This reading recoded by rewrite ``name``, which the rule records first ("must>attack")."""
+        return replace(self, code=code, rule=f"{name}>{self.rule}")
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """What a clause-level rewrite reads besides the reading: the predicate, its modality and conditions."""
+
+    reader: Reader
+    pred: Predicate
+    modality: Modality
+    conditions: tuple[int, ...]
+
+
+def _if_threat(c: Clause, r: Reading) -> Reading | None:
+    """ "we will take military measures in case they continue": force under a condition is a threat."""
+    if not c.conditions or r.speech or not c.reader.lex.in_group(r.code, "conditional_force"):
+        return r
+    threat = r.rewritten("if", c.reader.lex.transform("threat", r.code) or r.code)
+    return replace(threat, targets=threat.targets + tuple(c.reader._condition_subjects(c.pred)))
+
+
+def _clause_modality(c: Clause, r: Reading) -> Reading | None:
+    """The clause's future, hypothetical and obligation carry over to what it codes (negation is read next)."""
+    mod = c.modality
+    return replace(r, modality=Modality(False, mod.future or r.modality.future,
+                                        mod.hypothetical or r.modality.hypothetical, mod.obliged))
+
+
+def _not_refusal(c: Clause, r: Reading) -> Reading | None:
+    """ "will not lift the embargo" refuses (refusal); "did not attack" did not happen (negation: mostly dropped)."""
+    if not c.modality.negated or r.speech:
+        return r
+    tree, head = c.reader.tree, c.pred.head
+    present = [head, *tree.kids(head, "aux")]
+    refusal = c.modality.future or c.modality.hypothetical or any(tree.tok(k).tag in ("VBP", "VBZ") for k in present)
+    code = c.reader.lex.transform("refusal" if refusal else "negation", r.code)
+    if code is None:
+        c.reader.why[head] = f"negated: {r.code} ({r.rule}) did not happen, and is no refusal"
+        return None
+    return replace(r, code=code, negated=True)
+
+
+#: The rewrites of a clause's readings, in order; each returns the reading (new or unchanged) or None to drop it.
+CLAUSE_REWRITES: tuple[tuple[str, Callable[[Clause, Reading], Reading | None]], ...] = (
+    ("if", _if_threat),
+    ("modality", _clause_modality),
+    ("not", _not_refusal),
+)
+
+
+def _rewrite(clause: Clause, reading: Reading) -> Reading | None:
+    """``reading`` through every clause rewrite in order; None as soon as one drops it."""
+    r: Reading | None = reading
+    for _, rewrite in CLAUSE_REWRITES:
+        if r is None:
+            return None
+        r = rewrite(clause, r)
+    return r
 
 
 class Reader:
@@ -66,8 +129,7 @@ class Reader:
             return []
         readings = self._read_verb(pred, entries, depth)
         if via is not None:
-            for r in readings:
-                r.rule = f"{via.rule}>{r.rule}"
+            readings = [replace(r, rule=f"{via.rule}>{r.rule}") for r in readings]
             if not readings and pred.head in self.why:
                 self.why[pred.head] = f"read through WordNet as {via.known!r}: {self.why[pred.head]}"
         return readings
@@ -93,32 +155,12 @@ class Reader:
                     self.why[pred.head] = "an infinitive under a negated predicate: it did not happen"
                     return []
                 mod = Modality(mod.negated, mod.future, mod.hypothetical or inherited.hypothetical, mod.obliged)
-            conditions = conditions_of(self.tree, pred.anchors) if depth == 0 else []
+            clause = Clause(self, pred, mod, tuple(conditions_of(self.tree, pred.anchors)) if depth == 0 else ())
             out: list[Reading] = []
-            for r in readings:
-                if conditions and not r.speech and self.lex.in_group(r.code, "conditional_force"):
-                    # "we will take military measures in case they continue": a conditional threat
-                    r.code = self.lex.transform("threat", r.code) or r.code
-                    r.rule = f"if>{r.rule}"
-                    r.targets = r.targets + self._condition_subjects(pred)
-                r.modality = Modality(
-                    False,
-                    mod.future or r.modality.future,
-                    mod.hypothetical or r.modality.hypothetical,
-                    mod.obliged,
-                )
-                if mod.negated and not r.speech:
-                    # "will not lift the embargo" refuses; "did not attack" simply did not happen
-                    present = [pred.head, *self.tree.kids(pred.head, "aux")]
-                    refusal = mod.future or mod.hypothetical or any(
-                        self.tree.tok(k).tag in ("VBP", "VBZ") for k in present
-                    )
-                    code = self.lex.transform("refusal" if refusal else "negation", r.code)
-                    if code is None:
-                        self.why[pred.head] = f"negated: {r.code} ({r.rule}) did not happen, and is no refusal"
-                        continue
-                    r.code, r.negated = code, True
-                out.append(r)
+            for reading in readings:
+                r = _rewrite(clause, reading)
+                if r is not None:
+                    out.append(r)
             return out
         self.why[pred.head] = "no entry applies: tried " + "; ".join(tried)
         return []
@@ -185,14 +227,13 @@ class Reader:
         t = self.tree
         base = Reading(e.code, e.id, pred.head, pred.trigger, raising=e.raising, from_agent=e.from_agent)
         if e.kind == "speech":
-            base.speech = True
-            base.content = t.complements(pred.anchors, "ccomp") + t.kids_of(pred.anchors, "parataxis")
+            content = tuple(t.complements(pred.anchors, "ccomp") + t.kids_of(pred.anchors, "parataxis"))
             if e.opaque:
                 # "the Houthis claimed they had attacked the airport": an unverified claim is the
                 # speaker's statement; its content is read as no event of its own
-                for c in base.content:
+                for c in content:
                     self.consumed.update(t.subtree(c))
-            return [base]
+            return [replace(base, speech=True, content=content)]
         if e.kind == "light":
             # "launched air and artillery strikes": the parser may make the first conjunct the object;
             # "provided Brazil with loans": the recipient is the object, what is given its "with" phrase
@@ -202,18 +243,15 @@ class Reader:
                 if noun is None:
                     continue
                 self.consumed.update((o, k))
-                base.code, base.rule = dict(e.recode).get(noun.code, noun.code), f"{e.id}+{noun.rule}"
-                base.targets = self._slots(e, pred, []) + noun.targets
-                base.modality = noun.modality
-                return [base]
+                return [replace(base, code=dict(e.recode).get(noun.code, noun.code), rule=f"{e.id}+{noun.rule}",
+                                targets=(*self._slots(e, pred, []), *noun.targets), modality=noun.modality)]
             return None
         if e.kind in WRAPPER_KINDS:
             inner = self._inner(e, pred, depth) if depth < MAX_DEPTH else []
             if not inner:
                 if not e.bare:
                     return None  # let a later entry read the verb ("resume talks" is a light verb)
-                base.targets = self._slots(e, pred, [])
-                return [base]
+                return [replace(base, targets=tuple(self._slots(e, pred, [])))]
             out = []
             for r in inner:
                 code = self.lex.transform(e.kind, r.code)
@@ -226,17 +264,16 @@ class Reader:
                         f"{e.id}>{r.rule}",
                         pred.head,
                         pred.trigger,
-                        slots + r.targets,
+                        (*slots, *r.targets),
                         r.modality,
                         raising=e.raising,
                     )
                 )
             return out
-        base.targets = self._slots(e, pred, [])
         for c in t.purposes(pred.anchors) if e.comp else []:
             if t.tok(c).lemma.lower() in e.comp:  # "to help the army" is what the entry coded, not an act of its own
                 self.consumed.update(t.subtree(c))
-        return [base]
+        return [replace(base, targets=tuple(self._slots(e, pred, [])))]
 
     def _inner(self, e: VerbEntry, pred: Predicate, depth: int) -> list[Reading]:
         """Readings of what a wrapper wraps; their subtrees are consumed."""
@@ -268,49 +305,12 @@ class Reader:
         return out
 
     def _slots(self, e: VerbEntry, pred: Predicate, inner: list[Reading]) -> list[Slot]:
-        """Target slots of an entry, in order, as tokens or mentions."""
-        t = self.tree
-        a = pred.anchors
-        slots: list[Slot] = []
-        passive = t.is_passive(pred.head) and not e.raising
-        if passive:
-            slots += [(k, False) for k in t.kids(pred.head, "nsubjpass")]
+        """Target slots of an entry, in order, as tokens or mentions (each slot's handler in SLOTS)."""
+        passive = self.tree.is_passive(pred.head) and not e.raising
+        slots: list[Slot] = [(k, False) for k in self.tree.kids(pred.head, "nsubjpass")] if passive else []
         for name in e.targets:
-            if name == "dobj":
-                slots += [(k, True) for k in t.kids_of(a, "dobj", "obj")]
-            elif name == "dative":
-                slots += [(k, False) for k in t.datives(a)]
-            elif name == "obj_dative":
-                slots += [(k, False) for k in t.misparsed_datives(pred.head)]
-            elif name == "oprd":
-                slots += [(k, True) for k in t.kids_of(a, "oprd")]
-            elif name == "nsubjpass":
-                slots += [(k, False) for k in t.kids_of(a, "nsubjpass")] if passive else []
-            elif name.startswith("prep:"):
-                # "deployed troops near Ukraine": the phrase often hangs off the object instead
-                objs = tuple(t.kids_of(a, "dobj", "obj"))
-                slots += [(k, True) for k in t.prep_objects(a + objs, name[5:])]
-            elif name == "ccomp_subj":
-                slots += [
-                    (s, False) for c in t.complements(a, "ccomp") for s in t.kids(c, "nsubj", "nsubjpass")
-                ]
-            elif name == "xcomp_subj":
-                slots += [(k, False) for k in t.kids_of(a, "dobj") if t.kids_of(a, "xcomp")]
-            elif name == "obj_mentions":
-                # whom an expulsion acts on is its passive subject, agent or not ("diplomats were expelled
-                # from X"); elsewhere that subject may name the act's own author ("UN sanctions were lifted")
-                patients = [k for k in t.kids_of(a, "nsubjpass") if k not in t.objects(a)] if e.from_agent else []
-                for o in t.objects(a) + patients + t.prep_objects(a, *(e.prep or e.inner_preps)) + t.kids_of(a, "oprd"):
-                    slots += [m for m in self.index.inside(t, o)]
-            elif name == "purpose_obj":  # "to help the army", "to help Mali fight" (a clause's subject)
-                for c in t.purposes(a):
-                    slots += [(k, True) for k in t.kids(c, "dobj")
-                              or [s for x in t.kids(c, "ccomp", "xcomp") for s in t.kids(x, "nsubj")]]
-            elif name == "comp_mentions":
-                for c in t.complements(a, "ccomp", "xcomp"):
-                    slots += [m for m in self.index.inside(t, c)]
-            elif name == "cond_subj":
-                slots += self._condition_subjects(pred)
+            handler = SLOTS["prep:" if name.startswith("prep:") else name]
+            slots += handler(Where(self, e, pred, passive), name)
         if e.kind == "threat" or any(self.lex.in_group(r.code, "threatening") for r in inner):
             slots += self._condition_subjects(pred)
         return slots
@@ -364,7 +364,7 @@ class Reader:
                 slots += inner.targets
             elif not entry.bare:
                 return None  # "a suspension" of nothing the lexicon knows is no event
-        return Reading(code, rule, i, i, slots, symmetric=entry.symmetric, sector=entry.sector)
+        return Reading(code, rule, i, i, tuple(slots), symmetric=entry.symmetric, sector=entry.sector)
 
     def _light_nouns(self, o: int) -> list[int]:
         """Where a light verb's event noun can sit: the object itself, then its noun compounds and
@@ -404,3 +404,105 @@ class Reader:
                 self.consumed.update(t.subtree(k))
                 return r
         return None
+
+
+# --- target slots ------------------------------------------------------------------------------
+# Each handler finds the tokens (or mentions) one slot name of verbs.yaml points at; the lexicon
+# refuses a slot name no handler reads, and the registry is checked against that list at import.
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """What a slot handler reads: the reader (tree, mentions), the entry, the predicate, its voice."""
+
+    reader: Reader
+    entry: VerbEntry
+    pred: Predicate
+    passive: bool
+
+
+def _dobj(w: Where, name: str) -> list[Slot]:
+    return [(k, True) for k in w.reader.tree.kids_of(w.pred.anchors, "dobj", "obj")]
+
+
+def _dative(w: Where, name: str) -> list[Slot]:
+    return [(k, False) for k in w.reader.tree.datives(w.pred.anchors)]
+
+
+def _obj_dative(w: Where, name: str) -> list[Slot]:
+    return [(k, False) for k in w.reader.tree.misparsed_datives(w.pred.head)]
+
+
+def _oprd(w: Where, name: str) -> list[Slot]:
+    return [(k, True) for k in w.reader.tree.kids_of(w.pred.anchors, "oprd")]
+
+
+def _nsubjpass(w: Where, name: str) -> list[Slot]:
+    return [(k, False) for k in w.reader.tree.kids_of(w.pred.anchors, "nsubjpass")] if w.passive else []
+
+
+def _prep(w: Where, name: str) -> list[Slot]:
+    # "deployed troops near Ukraine": the phrase often hangs off the object instead
+    t, a = w.reader.tree, w.pred.anchors
+    objs = tuple(t.kids_of(a, "dobj", "obj"))
+    return [(k, True) for k in t.prep_objects(a + objs, name[5:])]
+
+
+def _ccomp_subj(w: Where, name: str) -> list[Slot]:
+    t = w.reader.tree
+    return [(s, False) for c in t.complements(w.pred.anchors, "ccomp") for s in t.kids(c, "nsubj", "nsubjpass")]
+
+
+def _xcomp_subj(w: Where, name: str) -> list[Slot]:
+    t, a = w.reader.tree, w.pred.anchors
+    return [(k, False) for k in t.kids_of(a, "dobj") if t.kids_of(a, "xcomp")]
+
+
+def _obj_mentions(w: Where, name: str) -> list[Slot]:
+    # whom an expulsion acts on is its passive subject, agent or not ("diplomats were expelled from X");
+    # elsewhere that subject may name the act's own author ("UN sanctions were lifted")
+    t, a, e = w.reader.tree, w.pred.anchors, w.entry
+    patients = [k for k in t.kids_of(a, "nsubjpass") if k not in t.objects(a)] if e.from_agent else []
+    out: list[Slot] = []
+    for o in t.objects(a) + patients + t.prep_objects(a, *(e.prep or e.inner_preps)) + t.kids_of(a, "oprd"):
+        out += [m for m in w.reader.index.inside(t, o)]
+    return out
+
+
+def _purpose_obj(w: Where, name: str) -> list[Slot]:
+    # "to help the army", "to help Mali fight" (a clause's subject)
+    t = w.reader.tree
+    out: list[Slot] = []
+    for c in t.purposes(w.pred.anchors):
+        subjects = [s for x in t.kids(c, "ccomp", "xcomp") for s in t.kids(x, "nsubj")]
+        out += [(k, True) for k in t.kids(c, "dobj") or subjects]
+    return out
+
+
+def _comp_mentions(w: Where, name: str) -> list[Slot]:
+    t = w.reader.tree
+    return [m for c in t.complements(w.pred.anchors, "ccomp", "xcomp") for m in w.reader.index.inside(t, c)]
+
+
+def _cond_subj(w: Where, name: str) -> list[Slot]:
+    return w.reader._condition_subjects(w.pred)
+
+
+#: Slot name (verbs.yaml ``targets``) -> its handler; ``prep:`` handles every ``prep:WORD``.
+SLOTS: dict[str, Callable[[Where, str], list[Slot]]] = {
+    "dobj": _dobj,
+    "dative": _dative,
+    "obj_dative": _obj_dative,
+    "oprd": _oprd,
+    "nsubjpass": _nsubjpass,
+    "prep:": _prep,
+    "ccomp_subj": _ccomp_subj,
+    "xcomp_subj": _xcomp_subj,
+    "obj_mentions": _obj_mentions,
+    "purpose_obj": _purpose_obj,
+    "comp_mentions": _comp_mentions,
+    "cond_subj": _cond_subj,
+}
+if set(SLOTS) - {"prep:"} != TARGET_SLOTS:  # the lexicon accepts exactly the slots a handler reads
+    raise KnowledgeError(f"target slots the lexicon accepts {sorted(TARGET_SLOTS)} and those readings.py reads "
+                         f"{sorted(set(SLOTS) - {'prep:'})} differ: add the handler or the name")
