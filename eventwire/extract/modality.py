@@ -39,16 +39,16 @@ def read_modality(tree: SentenceTree, anchors: tuple[int, ...]) -> Modality:
             negated = True
         elif t.dep in ("aux", "auxpass") and low in FUTURE_AUX:
             future = True
-        elif t.dep in ("aux", "auxpass") and low in ("would", "'d") and _reported_past(tree, anchors[0]):
+        elif t.dep in ("aux", "auxpass") and low in WORDS.future_in_past_aux and _reported_past(tree, anchors[0]):
             future = True  # "said it would send tanks": future in the past, not a hypothesis
         elif t.dep in ("aux", "auxpass") and low in HYPOTHETICAL_AUX:
             hypothetical = True
     head = tree.tok(anchors[0])
     # "is going to meet", "is to visit": future without a modal
-    if head.dep == "xcomp" and tree.tok(head.head).lemma.lower() == "go" and tree.tok(head.head).tag == "VBG":
+    if head.dep == "xcomp" and tree.tok(head.head).lemma.lower() in WORDS.going_to and tree.tok(head.head).tag == "VBG":
         future = True
     # "has to withdraw", "needs to stop": obligation through a governing verb
-    if head.dep == "xcomp" and tree.tok(head.head).lemma.lower() in ("have", "need"):
+    if head.dep == "xcomp" and tree.tok(head.head).lemma.lower() in WORDS.obligation_verbs:
         obliged = True
     if in_condition(tree, anchors[0]):
         hypothetical = True
@@ -76,7 +76,7 @@ def governed_modality(tree: SentenceTree, i: int) -> Modality:
 
 def nominal_modality(tree: SentenceTree, i: int) -> Modality:
     """Negation and unreality of an event noun ("no talks", "a possible invasion")."""
-    negated = any(tree.tok(k).text.lower() in ("no",) for k in tree.kids(i, "det", "neg"))
+    negated = any(tree.tok(k).text.lower() in WORDS.negating_determiners for k in tree.kids(i, "det", "neg"))
     hypothetical = bool(tree.modifiers(i) & UNREAL_MODIFIERS)
     return Modality(negated, False, hypothetical)
 
