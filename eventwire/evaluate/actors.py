@@ -10,7 +10,9 @@ Figures (a gold span is found in the text by its string; a "hit" is a character 
   whether eventwire knows the name.
 - ``event_source`` / ``event_target``: over sentences with a gold source (target) span, the share
   where some coded event's source (target) mention overlaps it; ``*_precision`` is the share of coded
-  events whose source (target) overlaps a gold span of the sentence.
+  events whose source (target) overlaps a gold span of the sentence. ``all_agents`` gives the same
+  figures (whole file and halves) when events whose agent no dictionary knows are kept, as the
+  five-way scorer codes.
 - ``code_accuracy`` (when ``tests/data/actor_codes_dev.jsonl`` or ``codes=`` is given): over spans an
   analyst coded by hand, the share where the mention overlapping the span carries exactly that code;
   ``code_country_accuracy`` compares the country part only; spans coded "-" (no actor an analyst
@@ -80,11 +82,15 @@ def score_actors(path: str | Path, model: str | None = None, limit: int | None =
     nlp = load_model(model)
     docs = [sentence_document(r["text"]) for r in records]
     settings = settings_from_env(keep_statements=True)  # EVENTWIRE_* settings apply (EVENTWIRE_WORDNET=0)
+    # the five-way scorer's setting too: events whose agent no dictionary knows are kept ("---")
+    every = settings_from_env(keep_statements=True, keep_unknown_actors=True)
     coded: list[CodedDocument] = []
+    coded_all: list[CodedDocument] = []
     parses: list[Parsed] = []
     for parsed in parse_documents(docs, nlp):
         parses.append(parsed)
         coded.append(extract(parsed, settings))
+        coded_all.append(extract(parsed, every))
     hand = load_codes(codes or DEFAULT_CODES) if (codes or DEFAULT_CODES.is_file()) else {}
     n = Counter[str]()
     methods = Counter[str]()
@@ -99,7 +105,25 @@ def score_actors(path: str | Path, model: str | None = None, limit: int | None =
         report["errors"] = {k: {"count": v} for k, v in errors.most_common(12)}
     report["halves"] = {name: _figures(c, c["sentences"], brief=True) for name, c in halves.items()}
     report["methods"] = {k: {"count": v} for k, v in methods.most_common()}
+    report["all_agents"] = _all_agents(records, parses, coded_all)
     return report
+
+
+def _all_agents(records: list[dict[str, Any]], parses: list[Parsed], coded: list[CodedDocument]) -> dict[str, Any]:
+    """Event-level figures when events whose agent no dictionary knows are kept (source ``---``), whole
+    file and per half: how much of the gold a user who keeps them finds, and at what precision."""
+    whole = Counter[str]()
+    halves = {name: Counter[str]() for name in HALVES}
+    for rec, parsed, cd in zip(records, parses, coded, strict=True):
+        n = Counter[str]()
+        _score_record(rec, parsed, cd, {}, n, Counter(), Counter())
+        whole.update(n)
+        halves[half_of(rec)].update(n)
+    keys = ("event_source", "event_source_precision", "event_target", "event_target_precision")
+    out = {k: v for k, v in _figures(whole, len(records), brief=True).items() if k in keys}
+    for name, c in halves.items():
+        out[name] = {k: v for k, v in _figures(c, c["sentences"], brief=True).items() if k in keys}
+    return out
 
 
 def _score_record(rec: dict[str, Any], parsed: Parsed, cd: CodedDocument, hand: dict[tuple[str, str], str],

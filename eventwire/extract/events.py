@@ -215,9 +215,16 @@ def _code_sentence(
                     note.add(i, "passed", f"speech verb: {sources[0].actor.code} ({sources[0].text!r}) is the "
                              "speaker of what it reports", r.code, r.rule)
                     continue
+                # people the act is done to, named but unknown ("detained dozens of Palestinians in Gaza"),
+                # come before the place it is done in; a place abroad before an installation in it ("struck
+                # a building in Gaza"), an installation before a place at home ("stormed a rebel base near Aleppo")
+                places = lex.place_target(r.code)
                 targets = (_targets(tree, index, r.targets, sources) or _noun_targets(tree, reader, index, r, sources)
                            or _addressee(tree, index, r, sources)
-                           or (_place_targets(tree, lex, r, sources, kb) if lex.place_target(r.code) else []))
+                           or _unresolved_targets(tree, lex, index, r, sources, installations=False)
+                           or (_place_targets(tree, lex, r, sources, kb, home=False) if places else [])
+                           or _unresolved_targets(tree, lex, index, r, sources)
+                           or (_place_targets(tree, lex, r, sources, kb) if places else []))
                 act = Act(r, tuple(sources), tuple(targets), speaker)
                 for _, rewrite in ACT_REWRITES:
                     act = rewrite(act, lex)
@@ -391,7 +398,8 @@ def _targets(tree: SentenceTree, index: MentionIndex, slots: Sequence[Slot], sou
 
 
 def _unresolved_targets(
-    tree: SentenceTree, lex: Lexicon, index: MentionIndex, r: Reading, sources: list[Mention]
+    tree: SentenceTree, lex: Lexicon, index: MentionIndex, r: Reading, sources: list[Mention],
+    installations: bool = True,
 ) -> list[Mention]:
     """Whom an event is done to when no dictionary knows them, as one unresolved (---) mention.
 
@@ -401,48 +409,66 @@ def _unresolved_targets(
     ("returned a painting") is no target; the reading's slots are tried in order. People a quantity
     counts whom a dictionary does know are that actor ("detained dozens of Palestinians").
     """
-    force = lex.in_group(r.code, "harm")
+    force = lex.in_group(r.code, "harm") and installations
+    codes = {m.actor.code for m in sources}
     for slot in r.targets:
         if isinstance(slot, Mention):
             continue
-        tok = tree.tok(slot[0])
-        if tok.pos not in ("NOUN", "PROPN", "NUM") or is_pronoun(tree, tok.i):
-            continue
-        head = tok
-        if (tok.pos == "NUM" or lex.in_class(tok.lemma.lower(), "@measure")) and not (
-            force and lex.in_class(tok.lemma.lower(), "@installations")
-        ):
-            # "detained hundreds of protesters": the people are in the quantity's "of" phrase
-            of = tree.prep_objects((tok.i,), "of")
-            if not of:
-                continue
-            head = tree.tok(of[0])
-            known = index.at(head.i)
-            if known is not None and known.actor.code not in {m.actor.code for m in sources}:
-                return [known]
-        lemma = head.lemma.lower()
-        if head.ent_type in NOT_ACTORS:
-            continue
-        if head.pos == "PROPN":
-            whom = head.ent_type in ("PERSON", "ORG", "NORP") or (force and head.ent_type == "FAC")
-        else:
-            whom = head.pos == "NOUN" and (lex.is_people(lemma) or (force and lex.in_class(lemma, "@installations")))
-        if not whom:
-            continue
-        return [_placeholder(tree, tree.subtree(tok.i).start, head.i + 1, head.i, UNRESOLVED)]
+        found = _unresolved_at(tree, lex, index, slot[0], force, codes)
+        if found is not None:
+            return [found]
     return []
 
 
+def _unresolved_at(
+    tree: SentenceTree, lex: Lexicon, index: MentionIndex, i: int, force: bool, codes: set[str]
+) -> Mention | None:
+    """The people (or, for force, the installation) token ``i`` names, as an unresolved mention; None if a thing."""
+    tok = tree.tok(i)
+    if tok.pos not in ("NOUN", "PROPN", "NUM") or is_pronoun(tree, tok.i):
+        return None
+    head = tok
+    if (tok.pos == "NUM" or lex.in_class(tok.lemma.lower(), "@measure")) and not (
+        force and lex.in_class(tok.lemma.lower(), "@installations")
+    ):
+        # "detained hundreds of protesters": the people are in the quantity's "of" phrase
+        of = tree.prep_objects((tok.i,), "of")
+        if not of:
+            return None
+        head = tree.tok(of[0])
+        known = index.at(head.i)
+        if known is not None and known.actor.code not in codes:
+            return known
+    lemma = head.lemma.lower()
+    if head.ent_type in NOT_ACTORS:
+        return None
+    if head.pos == "PROPN":
+        whom = head.ent_type in ("PERSON", "ORG", "NORP") or (force and head.ent_type == "FAC")
+    else:
+        # whom an act is done to may be any people WordNet knows; agents are held to the lists (a wider
+        # test there codes every "witness" or "colleague" a parse misreads as an agent)
+        whom = head.pos == "NOUN" and (lex.is_people(lemma, wordnet=True)
+                                       or (force and lex.in_class(lemma, "@installations")))
+    if not whom:
+        return None
+    return _placeholder(tree, tree.subtree(tok.i).start, head.i + 1, head.i, UNRESOLVED)
+
+
 def _place_targets(
-    tree: SentenceTree, lex: Lexicon, r: Reading, sources: list[Mention], kb: ActorKnowledge
+    tree: SentenceTree, lex: Lexicon, r: Reading, sources: list[Mention], kb: ActorKnowledge, home: bool = True
 ) -> list[Mention]:
     """The country of a place as the target, for codes whose target a place can be (``place_targets``).
 
     The actor stage leaves places out of the mentions, so that talks *in* Moscow are not talks *with*
     the Kremlin; but a visit to Kyiv is to Ukraine, and aid or air strikes in Gaza reach Gaza. A place
     in one of the reading's slots comes first ("flew to Kyiv"), then the nearest "in/at X" of its clause.
+    A place in the source's own country is its target too: a curfew the Thai government extends in
+    Bangkok, or a ceasefire declared in Tripoli, acts on the people there (THAGOV -> THA, as GDELT codes
+    domestic events); only the source itself ("Libya ... in Libya") is no target. ``home=False`` leaves
+    places in the source's own country out.
     """
-    countries = {m.actor.country for m in sources}  # "in Afghanistan" by Kabul's own forces is home
+    codes = {m.actor.code for m in sources}
+    countries = set() if home else {m.actor.country for m in sources}
     tokens = [s[0] for s in r.targets if not isinstance(s, Mention)]
     roles = kb.folded
     victims = lex.in_group(r.code, "harm") and any(
@@ -452,7 +478,7 @@ def _place_targets(
         tokens += locatives(tree.parsed, r.trigger)
     for token in tokens:
         places = [m for j in tree.conjuncts(token) if (m := _place_mention(tree, j, kb)) is not None]
-        places = [m for m in places if m.actor.country not in countries]
+        places = [m for m in places if m.actor.code not in codes and m.actor.country not in countries]
         if places:
             return places
     return []

@@ -23,6 +23,7 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis",
 COPULAS = WORDS.copulas
 PRONOUNS_FIRST = WORDS.first_person
 PRONOUNS = WORDS.all_pronouns
+OBJECT_PHRASE_PREPS = WORDS.object_phrase_preps
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,25 @@ class SentenceTree:
         """Token indices of the subtree of ``i``."""
         t = self.tokens[i]
         return range(t.left, t.right + 1)
+
+    def phrase_nouns(self, i: int) -> list[int]:
+        """The nouns of the phrase ``i`` heads, reached through conjuncts and "of"/"as" phrases, not clauses.
+
+        "a team of paratroopers", "supplies and personnel such as doctors": the parser often hangs a
+        predicate's own phrase ("... to Lebanon") off the last of these rather than the verb.
+        """
+        out: list[int] = []
+        todo = [i]
+        while todo:
+            j = todo.pop()
+            if self.tokens[j].pos not in ("NOUN", "PROPN", "NUM", "PRON"):
+                continue
+            out.append(j)
+            todo += self.kids(j, "conj", "appos")
+            for p in self.kids(j, "prep"):
+                if self.tokens[p].text.lower() in OBJECT_PHRASE_PREPS:
+                    todo += self.kids(p, "pobj")
+        return sorted(out)
 
     def conjuncts(self, i: int) -> list[int]:
         """``i`` and the tokens coordinated with it ("Washington and its allies")."""

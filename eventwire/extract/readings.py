@@ -12,10 +12,13 @@ from dataclasses import dataclass, field, replace
 from ..errors import KnowledgeError
 from ..knowledge.generalize import Generalization, Generalizer
 from ..knowledge.lexicon import TARGET_SLOTS, WRAPPER_KINDS, Lexicon, NounEntry, VerbEntry
+from ..knowledge.words import load_words
 from ..records import Mention
 from .arguments import MentionIndex
 from .frames import Predicate, SentenceTree
 from .modality import Modality, conditions_of, governed_modality, read_modality
+
+GOAL_PREPS = load_words().goal_preps  # the phrases looked for deep inside an object (words.yaml)
 
 # A target slot is a token (with whether to search its modifiers) or an already resolved mention.
 Slot = tuple[int, bool] | Mention
@@ -238,14 +241,15 @@ class Reader:
             # "launched air and artillery strikes": the parser may make the first conjunct the object;
             # "provided Brazil with loans": the recipient is the object, what is given its "with" phrase
             objs = [c for obj in t.objects(pred.anchors) for c in t.conjuncts(obj)]
-            for o in objs + (t.prep_objects(pred.anchors, "with") if e.with_goods else []):
+            goods = [c for o in t.prep_objects(pred.anchors, "with") for c in t.conjuncts(o)] if e.with_goods else []
+            for o in objs + goods:
                 noun, k = next(((r, k) for k in self._light_nouns(o) for r in [self._noun_quiet(k)] if r), (None, o))
                 if noun is None:
                     continue
                 self.consumed.update((o, k))
                 return [replace(base, code=dict(e.recode).get(noun.code, noun.code), rule=f"{e.id}+{noun.rule}",
                                 targets=(*self._slots(e, pred, []), *noun.targets), modality=noun.modality)]
-            return None
+            return self._goods(e, pred, base, objs)
         if e.kind in WRAPPER_KINDS:
             inner = self._inner(e, pred, depth) if depth < MAX_DEPTH else []
             if not inner:
@@ -274,6 +278,37 @@ class Reader:
             if t.tok(c).lemma.lower() in e.comp:  # "to help the army" is what the entry coded, not an act of its own
                 self.consumed.update(t.subtree(c))
         return [replace(base, targets=tuple(self._slots(e, pred, [])))]
+
+    def _goods(self, e: VerbEntry, pred: Predicate, base: Reading, objs: list[int]) -> list[Reading] | None:
+        """A thing given to someone, where no event noun is ("sent blankets to the refugees"): aid, coded by
+        the thing's class or WordNet sense (``goods``). The recipient is the object when the thing is in a
+        "with" phrase ("supplied the army with rifles"); with no recipient it is no event."""
+        if not e.goods:
+            return None
+        t = self.tree
+        given = [c for o in t.prep_objects(pred.anchors, "with") for c in t.conjuncts(o)] if e.with_goods else []
+        for things, whom in ((given, [(o, True) for o in objs]), (objs, self._slots(e, pred, []))):
+            if not whom:
+                continue
+            for o in things:
+                for k in self._light_nouns(o):
+                    code = self._goods_code(e, k)
+                    if code is not None:
+                        self.consumed.update((o, k))
+                        return [replace(base, code=code, rule=f"{e.id}:{t.tok(k).lemma.lower()}", targets=tuple(whom))]
+        return None
+
+    def _goods_code(self, e: VerbEntry, i: int) -> str | None:
+        """The code of noun ``i`` as a thing given (``goods``: @class or WordNet file -> code), or None."""
+        tok = self.tree.tok(i)
+        lemma = tok.lemma.lower()
+        if tok.pos != "NOUN" or self.lex.in_class(lemma, "@measure"):
+            return None  # a bare quantity is no thing
+        sense = self.lex.noun_senses.get(lemma)
+        for spec, code in e.goods:
+            if self.lex.in_class(lemma, spec) if spec.startswith("@") else spec == sense:
+                return code
+        return None
 
     def _inner(self, e: VerbEntry, pred: Predicate, depth: int) -> list[Reading]:
         """Readings of what a wrapper wraps; their subtrees are consumed."""
@@ -442,10 +477,15 @@ def _nsubjpass(w: Where, name: str) -> list[Slot]:
 
 
 def _prep(w: Where, name: str) -> list[Slot]:
-    # "deployed troops near Ukraine": the phrase often hangs off the object instead
+    # "deployed troops near Ukraine": the phrase often hangs off the object instead, or deeper inside it
+    # ("sent vehicles and a team of paratroopers to Lebanon"); the nearer attachments come first
     t, a = w.reader.tree, w.pred.anchors
     objs = tuple(t.kids_of(a, "dobj", "obj"))
-    return [(k, True) for k in t.prep_objects(a + objs, name[5:])]
+    near = t.prep_objects(a + objs, name[5:])
+    if name[5:] not in GOAL_PREPS:
+        return [(k, True) for k in near]
+    inner = tuple(k for o in objs for k in t.phrase_nouns(o) if k not in objs)
+    return [(k, True) for k in near + [k for k in t.prep_objects(inner, name[5:]) if k not in near]]
 
 
 def _ccomp_subj(w: Where, name: str) -> list[Slot]:

@@ -20,6 +20,7 @@ from .parts import PartRules, load_part_rules
 from .places import Gazetteer, gazetteer
 from .quotes import QuoteKnowledge, load_quote_knowledge
 from .timex import TimexKnowledge, load_timex
+from .wordnet import wordnet as wordnet_db
 from .words import WordLists, load_words
 
 
@@ -48,10 +49,18 @@ def load(settings: Settings | None = None) -> Knowledge:
     return _load(tuple(s.actor_files), s.wordnet)
 
 
+@lru_cache(maxsize=1)
+def _lexicon() -> Lexicon:
+    # unlisted nouns are told people or not by their WordNet sense (people_senses in verbs.yaml)
+    lexicon = load_lexicon()
+    wn = wordnet_db()
+    return lexicon.with_wordnet(wn.first_senses_under(lexicon.people_senses), wn.first_noun_files())
+
+
 @lru_cache(maxsize=8)
 def _load(actor_files: tuple[str, ...], wordnet: bool) -> Knowledge:
     return Knowledge(
-        lexicon=load_lexicon(),
+        lexicon=_lexicon(),
         actors=actor_knowledge(actor_files),
         quotes=load_quote_knowledge(),
         timex=load_timex(),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,7 @@ class VerbEntry:
     opaque: bool = False  # speech whose content is the speaker's assertion, not a reported event
     with_goods: bool = False  # a light verb whose noun may sit in a "with" phrase ("provided Brazil with loans")
     recode: tuple[tuple[str, str], ...] = ()  # a light verb's noun codes read otherwise ("provided support": aid)
+    goods: tuple[tuple[str, str], ...] = ()  # a light verb's thing given, no event noun: (@class or WordNet file, code)
 
     @property
     def specificity(self) -> int:
@@ -85,6 +86,9 @@ class Lexicon:
     place_targets: tuple[str, ...] = ()  # code prefixes whose target may be a place's country
     together: Mapping[str, str] = field(default_factory=dict)  # code → its code when done by several together
     groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # named code prefixes (code_groups)
+    people_senses: tuple[str, ...] = ()  # WordNet nouns whose kinds name people (people_senses)
+    noun_people: Mapping[str, bool] = field(default_factory=dict)  # noun lemma -> whether WordNet says people
+    noun_senses: Mapping[str, str] = field(default_factory=dict)  # noun lemma -> its first sense's file (WordNet)
 
     def in_group(self, code: str, group: str) -> bool:
         """Whether ``code`` starts with one of the prefixes of code group ``group`` (verbs.yaml code_groups)."""
@@ -100,15 +104,25 @@ class Lexicon:
             return lemma in self.classes.get(spec[1:], frozenset())
         return lemma == spec
 
-    def is_people(self, lemma: str) -> bool:
-        """Whether a noun names people (classes people, people_suffixes, not_people(_suffixes) in verbs.yaml)."""
+    def is_people(self, lemma: str, wordnet: bool = False) -> bool:
+        """Whether a noun names people: listed (classes people / not_people), else (``wordnet``) its most
+        frequent WordNet sense is a kind of one of ``people_senses`` ("candidate", "insurer"), else it
+        ends like a word for people ("-ist", "-er")."""
         if lemma in self.classes.get("people", frozenset()):
             return True
-        if lemma in self.classes.get("not_people", frozenset()) or len(lemma) < 5:
+        if lemma in self.classes.get("not_people", frozenset()):
             return False
-        if lemma.endswith(tuple(self.classes.get("not_people_suffixes", ()))):
+        known = self.noun_people.get(lemma) if wordnet else None
+        if known is not None:  # a noun the lexicon reads as an act ("meeting", "mission") names no one
+            return known and lemma not in self.nouns
+        if len(lemma) < 5 or lemma.endswith(tuple(self.classes.get("not_people_suffixes", ()))):
             return False
         return lemma.endswith(tuple(self.classes.get("people_suffixes", ())))
+
+    def with_wordnet(self, people: Mapping[str, bool], senses: Mapping[str, str]) -> Lexicon:
+        """This lexicon reading unlisted nouns through WordNet: people or not (``is_people(..., wordnet=True)``)
+        and the lexicographer file of their first sense (a light verb's ``goods``)."""
+        return replace(self, noun_people=people, noun_senses=senses)
 
     def transform(self, kind: str, code: str, depth: int = 0) -> str | None:
         """Map a wrapped code through ``transforms[kind]``; None means drop the event."""
@@ -148,14 +162,15 @@ def _tuple(value: Any) -> tuple[str, ...]:
 
 #: The keys each part of a lexicon file may hold (docs/lexicon.md documents every one; a test checks).
 VERB_KEYS = frozenset({"id", "lemma", "code", "kind", "pos", "prt", "prep", "obj", "comp", "subj", "targets",
-                       "inner", "inner_preps", "raising", "from_agent", "bare", "opaque", "with_goods", "recode"})
+                       "inner", "inner_preps", "raising", "from_agent", "bare", "opaque", "with_goods", "recode",
+                       "goods"})
 NOUN_KEYS = frozenset({"id", "lemma", "code", "mods", "symmetric", "standalone", "sector", "targets", "wraps",
                        "bare"})
 #: The target slots a verb entry may name (readings.py reads each), besides ``prep:WORD``.
 TARGET_SLOTS = frozenset({"dobj", "dative", "obj_dative", "oprd", "nsubjpass", "ccomp_subj", "xcomp_subj",
                           "obj_mentions", "purpose_obj", "comp_mentions", "cond_subj"})
 VERB_FILE_KEYS = frozenset({"entries", "classes", "code_groups", "mutual", "together", "place_targets",
-                            "transforms"})
+                            "people_senses", "transforms"})
 NOUN_FILE_KEYS = frozenset({"entries"})
 _DOC = "docs/lexicon.md"
 
@@ -204,6 +219,7 @@ def _verb(raw: dict[str, Any], where: str) -> VerbEntry:
             opaque=bool(raw.get("opaque", False)),
             with_goods=bool(raw.get("with_goods", False)),
             recode=tuple((str(k), str(v)) for k, v in (raw.get("recode") or {}).items()),
+            goods=tuple((str(k), str(v)) for k, v in (raw.get("goods") or {}).items()),
         )
     except (KeyError, TypeError) as exc:
         raise KnowledgeError(f"{where}: malformed verb entry {raw!r}: missing {exc}") from None
@@ -212,6 +228,8 @@ def _verb(raw: dict[str, Any], where: str) -> VerbEntry:
             f"{where}: entry {entry.id!r} has unknown kind {entry.kind!r}; use one of {sorted(VERB_KINDS)}"
         )
     _check_code(entry.code, where, entry.id, allow_empty=entry.kind in ("light", "veto"))
+    for _, code in entry.goods:
+        _check_code(code, where, entry.id)
     bad = [t for t in entry.targets if t not in TARGET_SLOTS and not (t.startswith("prep:") and len(t) > 5)]
     if bad:
         raise KnowledgeError(
@@ -276,7 +294,9 @@ def read_lexicon(verbs_path: Path, nouns_path: Path) -> Lexicon:
     for code in (*together, *together.values()):
         _check_code(code, str(verbs_path), "together")
     groups = _code_groups(vdata.get("code_groups"), str(verbs_path))
-    return Lexicon(_index(verbs), _index(nouns), classes, transforms, mutual, place_targets, together, groups)
+    people_senses = tuple(str(c) for c in vdata.get("people_senses") or ())
+    return Lexicon(_index(verbs), _index(nouns), classes, transforms, mutual, place_targets, together, groups,
+                   people_senses)
 
 
 def _code_groups(raw: Any, where: str) -> dict[str, tuple[str, ...]]:

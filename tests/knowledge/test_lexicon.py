@@ -83,3 +83,15 @@ def test_every_class_is_used_by_an_entry_or_a_rule() -> None:
     unused = [c for c in load_lexicon().classes if f"@{c}" not in entries and f'"@{c}"' not in code
               and f'"{c}"' not in code]
     assert not unused, f"classes nothing reads: {unused}"
+
+
+def test_unlisted_nouns_are_people_by_their_wordnet_sense() -> None:
+    from eventwire.knowledge import load
+
+    lex = load().lexicon
+    assert lex.noun_senses.get("ambulance") == "noun.artifact"  # a light verb's goods read this
+    assert lex.is_people("candidate", wordnet=True) and lex.is_people("court", wordnet=True)  # person; social group
+    assert not lex.is_people("candidate")  # agents are held to the lists and suffixes
+    assert not lex.is_people("table", wordnet=True)  # a group of things (an array), not of people
+    assert not lex.is_people("meeting", wordnet=True)  # an act the lexicon codes
+    assert lex.is_people("gunman", wordnet=True) and not lex.is_people("member", wordnet=True)  # lists first

@@ -1,0 +1,61 @@
+"""Where a target sits when the sentence names it outside the verb's own slots: a place, a phrase
+the parser hung inside the object, a thing handed over."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import code_text
+
+
+def _triples(text: str) -> list[tuple[str, str, str | None, str]]:
+    """(source, cameo, target code or None, rule) of every event coded in ``text``."""
+    return [(e.source.actor.code, e.cameo, e.target.actor.code if e.target else None, e.rule)
+            for e in code_text(text, published="2021-05-04").events]
+
+
+@pytest.mark.parametrize(("text", "source", "code", "target"), [
+    # a place at home is the target of what is done there: domestic events, as GDELT codes them
+    ("The Thai government extended the curfew in Bangkok.", "THAGOV", "1723", "THA"),
+    ("Chilean soldiers imposed a curfew in Santiago.", "CHLMIL", "1723", "CHL"),
+])
+def test_a_place_at_home_is_the_target(nlp, text: str, source: str, code: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(t[:3] == (source, code, target) for t in _triples(text)), _triples(text)
+
+
+def test_the_source_itself_is_no_place_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert [t[2] for t in _triples("Ukraine declared a ceasefire in Ukraine.") if t[1].startswith("08")] == [None]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # the parser hangs "to Lebanon" off "engineers", inside the object
+    ("Britain sent armoured vehicles and a team of engineers to Lebanon.", "LBN"),
+    ("Spain sent tents and medical staff such as nurses to Morocco.", "MAR"),
+])
+def test_a_goal_phrase_inside_the_object_is_the_target(nlp, text: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(t[1].startswith("07") and t[2] == target for t in _triples(text)), _triples(text)
+
+
+def test_an_in_phrase_inside_the_object_is_that_nouns_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    # concern over the fighting in Sudan is not concern about Sudan's people
+    assert [t[2] for t in _triples("Egypt expressed concern over the fighting in Sudan.")] == [None]
+
+
+@pytest.mark.parametrize(("text", "source", "root", "target"), [
+    ("Sweden donated ambulances to Moldova.", "SWE", "07", "MDA"),  # an artifact (WordNet), no event noun
+    ("Norway gave the Nigerian navy two patrol boats.", "NOR", "07", "NGAMIL"),  # the recipient as dative
+    ("Canada supplied the Jordanian army with rifles.", "CAN", "07", "JORMIL"),  # the thing in a "with" phrase
+])
+def test_a_thing_handed_to_someone_is_aid(nlp, text: str, source: str, root: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    hits = [t for t in _triples(text) if t[1].startswith(root)]
+    assert hits and hits[0][:3:2] == (source, target), _triples(text)
+    assert hits[0][3].startswith("give.goods:"), hits  # the rule that fired names the thing
+
+
+@pytest.mark.parametrize("text", [
+    "The company provided software to Chile.",   # software is no artifact in WordNet's first sense
+    "Russia gave a speech to Ukraine.",          # an act (noun.communication), not a thing
+    "Argentina shipped trucks.",                 # no one receives them
+])
+def test_no_aid_without_a_thing_and_a_recipient(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(t[1].startswith("07") for t in _triples(text)), _triples(text)
