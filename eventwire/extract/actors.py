@@ -23,6 +23,7 @@ from ..knowledge.actors import (
     NameEntry,
     actor_knowledge,
 )
+from ..knowledge.words import load_words
 from ..records import Mention, Parsed, Token
 from .compose import compose
 from .coref import Atom, Story
@@ -31,6 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
+ARTICLES = load_words().articles  # the article some names need before them ("the Kremlin"; words.yaml)
 
 
 def find_mentions(parsed: Parsed, knowledge: ActorKnowledge | None = None) -> tuple[Mention, ...]:
@@ -127,7 +129,7 @@ def _longest_at(toks: tuple[Token, ...], i: int, hi: int, kb: ActorKnowledge, st
         if key not in prefixes and key.lower() not in prefixes and not any(s.startswith(key) for s in surnames):
             break  # no name begins with this text, so no longer span can match either
         keys.append(key)
-    after_the = i > 0 and toks[i - 1].text.lower() == "the"
+    after_the = i > 0 and toks[i - 1].text.lower() in ARTICLES
     for n in range(len(keys), 0, -1):
         k = keys[n - 1]
         entries = [e for e in kb.exact.get(k, ()) if after_the or not e.needs_the]

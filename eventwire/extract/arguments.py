@@ -144,7 +144,7 @@ def antecedent(
     if speaker is not None:
         # "Blinken said ... what he called": a pronoun inside reported speech is usually the speaker
         return speaker
-    if low in ("it", "this", "that", "which", "who", "whom", "there"):
+    if low in WORDS.impersonal_pronouns:
         return None
     before = [m for m in index.mentions if m.sent == tree.sentence.index and m.token_end <= i]
     if before:

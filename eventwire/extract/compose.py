@@ -50,7 +50,7 @@ def compose(
     for head in sorted(groups):  # "the president of Brazil", "Foreign Minister Ayman Safadi of Jordan"
         if head in groups and _has_role(groups[head]) and not _places(groups[head]):
             for prep in parsed.children(head):
-                if prep.dep == "prep" and prep.text.lower() in ("of", "from"):
+                if prep.dep == "prep" and prep.text.lower() in WORDS.role_place_preps:
                     obj = [c.i for c in parsed.children(prep.i) if c.dep == "pobj" and c.i in groups]
                     if obj and _places(groups[obj[0]]) and not _has_role(groups[obj[0]]):
                         groups[head] = groups[head] + groups.pop(obj[0])
@@ -230,7 +230,7 @@ def _modifier(parsed: Parsed, sent: int, places: list[Atom]) -> Mention | None:
 
 def _has_article(parsed: Parsed, group: list[Atom]) -> bool:
     start = min(a.start for a in group)
-    return start > 0 and parsed.tokens[start - 1].text.lower() == "the"
+    return start > 0 and parsed.tokens[start - 1].text.lower() in WORDS.articles
 
 
 def _base_actor(places: list[Atom]) -> Actor:

@@ -57,7 +57,7 @@ def phrase_span(parsed: Parsed, head: int, group: list[Atom]) -> tuple[int, int]
     """Token span of a phrase: from its first atom (or a leading "the") through its head."""
     start = min(a.start for a in group)
     end = max(head + 1, max(a.end for a in group))
-    if start > 0 and parsed.tokens[start - 1].text.lower() == "the" and parsed.tokens[start - 1].dep == "det":
+    if start > 0 and parsed.tokens[start - 1].text.lower() in WORDS.articles and parsed.tokens[start - 1].dep == "det":
         start -= 1
     return start, end
 

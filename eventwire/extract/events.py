@@ -21,6 +21,7 @@ from ..knowledge.generalize import Generalizer
 from ..knowledge.layer import Knowledge
 from ..knowledge.layer import load as load_knowledge
 from ..knowledge.lexicon import Lexicon
+from ..knowledge.words import load_words
 from ..records import Actor, DateRef, Decision, Event, Evidence, Mention, Parsed, PartKind, Quote, Sentence
 from ..version import CODER_VERSION
 from .arguments import MentionIndex, antecedent, is_pronoun, with_sector
@@ -30,6 +31,7 @@ from .places import event_place, locatives, name_start, place_country
 from .readings import Reader, Reading, Slot
 from .timex import attach_date
 
+WORDS = load_words()  # the closed-class words the rules below read (words.yaml)
 # The code groups the rules below test (harm, verbal, asking, responsive) are named in verbs.yaml
 # (code_groups), with what each is for.
 STATEMENT = "010"
@@ -359,7 +361,8 @@ def _sources(
     """Source mentions of a reading, and whether a pronoun had to be resolved to find them."""
     subjects = tree.subjects(r.head, raising=r.raising)
     if not subjects and r.from_agent and tree.is_passive(r.head):
-        subjects = tree.prep_objects((r.head,), "from")  # "were expelled from Russia": Russia expelled them
+        # "were expelled from Russia": Russia expelled them
+        subjects = tree.prep_objects((r.head,), *WORDS.origin_preps)
     if not subjects:
         if tree.is_passive(r.head) and not r.raising and tree.kids(r.head, "nsubjpass"):
             # "Israel said a mortar was fired at it": a passive names its patient, not the speaker, and
@@ -432,7 +435,7 @@ def _unresolved_at(
         force and lex.in_class(tok.lemma.lower(), "@installations")
     ):
         # "detained hundreds of protesters": the people are in the quantity's "of" phrase
-        of = tree.prep_objects((tok.i,), "of")
+        of = tree.prep_objects((tok.i,), *WORDS.quantity_preps)
         if not of:
             return None
         head = tree.tok(of[0])
@@ -516,7 +519,7 @@ def _names_people(tree: SentenceTree, lex: Lexicon, r: Reading) -> bool:
     tok = tree.tok(subjects[0])
     if lex.in_class(tok.lemma.lower(), "@measure") or tok.pos == "NUM":
         # "hundreds of protesters", "dozens of gunmen": the people are in the quantity's "of" phrase
-        stuff = tree.prep_objects((tok.i,), "of")
+        stuff = tree.prep_objects((tok.i,), *WORDS.quantity_preps)
         tok = tree.tok(stuff[0]) if stuff else tok
     if tok.ent_type == "ORG" and tok.pos == "PROPN":
         # "the U.S. Chamber of Commerce urged", "Junior Doctors Association warned": an organisation
@@ -609,7 +612,8 @@ def _nominal(
                 sources.append(with_sector(m, r.sector))
     # "strikes by Israel", "sanctions imposed on Iran by the US": the agent of a participle counts
     participles = [k for k in tree.kids(i, "acl") if tree.tok(k).tag == "VBN"]
-    for k in tree.agents(i) + tree.prep_objects((i,), "by") + [a for p in participles for a in tree.agents(p)]:
+    agents = tree.agents(i) + tree.prep_objects((i,), *WORDS.agent_preps)
+    for k in agents + [a for p in participles for a in tree.agents(p)]:
         sources.extend(with_sector(m, r.sector) for m in index.resolve(tree, k) if m not in sources)
     coref = False
     if not sources and r.symmetric:
@@ -658,13 +662,13 @@ def _symmetric_pair(
 ) -> tuple[list[Mention], bool, Reading]:
     """The first side of "talks between A and B" or of "their talks" (the actors named before), and the
     reading with the other side as its first target."""
-    between = tree.prep_objects((i,), "between")
+    between = tree.prep_objects((i,), *WORDS.party_preps)
     if between:
         side = index.resolve(tree, between[0])
         if len(side) >= 2:
             return side[:1], False, replace(r, targets=(side[1], *r.targets))
     poss = tree.kids(i, "poss")
-    if poss and tree.tok(poss[0]).text.lower() == "their":
+    if poss and tree.tok(poss[0]).text.lower() in WORDS.group_possessives:
         before = [m for m in index.mentions if m.sent == tree.sentence.index and m.token_end <= i]
         codes: list[Mention] = []
         for m in before:

@@ -21,6 +21,8 @@ SUBJECT_CONTROL = WORDS.subject_control
 # Edges that embed one clause in another: a trigger below one is not the sentence's main clause.
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass", "pcomp"})
 COPULAS = WORDS.copulas
+EMPTY_COPULAS = WORDS.empty_copulas
+CLAUSE_PREPS = WORDS.clause_preps
 PRONOUNS_FIRST = WORDS.first_person
 PRONOUNS = WORDS.all_pronouns
 OBJECT_PHRASE_PREPS = WORDS.object_phrase_preps
@@ -145,7 +147,7 @@ class SentenceTree:
             if adjs:
                 a = self.tokens[adjs[0]]
                 return Predicate(i, a.lemma.lower(), "ADJ", (i, a.i), a.i)
-            if t.lemma.lower() != "be" and t.pos == "VERB":
+            if t.lemma.lower() not in EMPTY_COPULAS and t.pos == "VERB":
                 return Predicate(i, t.lemma.lower(), "VERB", (i,), i)
             return None
         if t.pos == "VERB" and t.dep != "amod":
@@ -241,7 +243,7 @@ class SentenceTree:
 
     def prep_objects(self, anchors: tuple[int, ...], *preps: str) -> list[int]:
         """Objects of prepositions (with one of ``preps`` when given) hanging off a predicate."""
-        out: list[int] = self._for_clauses(anchors) if not preps or "for" in preps else []
+        out: list[int] = self._for_clauses(anchors) if not preps or CLAUSE_PREPS.intersection(preps) else []
         for p in self.kids_of(anchors, "prep", "agent", "dative"):
             tp = self.tokens[p]
             if tp.pos not in ("ADP", "SCONJ") or (preps and tp.text.lower() not in preps):
@@ -258,12 +260,13 @@ class SentenceTree:
             for p in self.kids_of(anchors, "prep", "agent", "dative")
             if self.tokens[p].pos in ("ADP", "SCONJ") and not self._of_time(p)
         }
-        return found | {"for"} if self._for_clauses(anchors) else found
+        marks = (self.tokens[m].text.lower() for k in self._for_clauses(anchors) for m in self.kids(k, "mark"))
+        return found | {m for m in marks if m in CLAUSE_PREPS}
 
     def _for_clauses(self, anchors: tuple[int, ...]) -> list[int]:
         """Clauses opened by "for" ("called for Britain to stay"): the parser makes "for" their marker."""
         return [k for k in self.kids_of(anchors, "advcl")
-                if any(self.tokens[m].text.lower() == "for" for m in self.kids(k, "mark"))]
+                if any(self.tokens[m].text.lower() in CLAUSE_PREPS for m in self.kids(k, "mark"))]
 
     def purposes(self, anchors: tuple[int, ...]) -> list[int]:
         """Purpose clauses, "to"-infinitives on the predicate or its object ("sent troops to help X")."""

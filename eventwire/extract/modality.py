@@ -87,17 +87,17 @@ def clause_mark(tree: SentenceTree, i: int) -> str | None:
         return tree.tok(k).text.lower()
     for p in tree.kids(i, "prep"):
         # "in case X continue ...": spaCy hangs "in" off the verb with "case" as its object
-        if tree.tok(p).text.lower() == "in" and any(
-            tree.tok(o).lemma.lower() == "case" for o in tree.kids(p, "pobj")
-        ):
-            return "in case"
+        for o in tree.kids(p, "pobj"):
+            phrase = f"{tree.tok(p).text.lower()} {tree.tok(o).lemma.lower()}"
+            if phrase in CONDITION_MARKS:
+                return phrase
     return None
 
 
 def is_condition(tree: SentenceTree, i: int) -> bool:
     """Whether clause ``i`` is the antecedent of a condition ("if Western countries continue")."""
     mark = clause_mark(tree, i)
-    return mark in CONDITION_MARKS or mark == "in case"
+    return mark in CONDITION_MARKS
 
 
 def in_condition(tree: SentenceTree, i: int) -> bool:

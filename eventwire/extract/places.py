@@ -43,7 +43,7 @@ def place_country(parsed: Parsed, token: int, kb: ActorKnowledge) -> str | None:
     t = toks[token]
     if t.lemma.lower() in _PLACE_NOUNS:  # "the city of Kharkiv"
         for prep in parsed.children(t.i):
-            if prep.dep == "prep" and prep.text.lower() == "of":
+            if prep.dep == "prep" and prep.text.lower() in WORDS.place_name_preps:
                 objs = [c for c in parsed.children(prep.i) if c.dep == "pobj"]
                 if objs:
                     return place_country(parsed, objs[0].i, kb)
@@ -68,7 +68,7 @@ def place_country(parsed: Parsed, token: int, kb: ActorKnowledge) -> str | None:
     # A name that goes on past its head ("Democratic Republic of Congo", "Gulf of Aden") is tried
     # whole first, then the place after "of" ("Republic of Ireland"): its head alone can be another
     # place ("Republic" is a town in Missouri)
-    of = [o.i for prep in parsed.children(t.i) if prep.dep == "prep" and prep.text == "of"
+    of = [o.i for prep in parsed.children(t.i) if prep.dep == "prep" and prep.text in WORDS.place_name_preps
           for o in parsed.children(prep.i) if o.dep == "pobj" and o.pos == "PROPN"]
     return (next((f for f in map(longest, (toks[o].right for o in of)) if f), None)
             or next((f for o in of if (f := place_country(parsed, o, kb))), None)

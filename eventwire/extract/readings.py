@@ -18,7 +18,9 @@ from .arguments import MentionIndex
 from .frames import Predicate, SentenceTree
 from .modality import Modality, conditions_of, governed_modality, read_modality
 
-GOAL_PREPS = load_words().goal_preps  # the phrases looked for deep inside an object (words.yaml)
+WORDS = load_words()  # the closed-class words the rules below read (words.yaml)
+GOAL_PREPS = WORDS.goal_preps  # the phrases looked for deep inside an object
+GOODS = WORDS.goods_preps  # the phrase a light verb's things may sit in ("provided Brazil with loans")
 
 # A target slot is a token (with whether to search its modifiers) or an already resolved mention.
 Slot = tuple[int, bool] | Mention
@@ -190,7 +192,7 @@ class Reader:
                 # artifacts": the noun the constraint is about is a compound or "of" phrase
                 inner = [k for h in heads for k in t.kids(h, "compound") if t.tok(k).pos == "NOUN"]
                 measures = [h for h in heads if self.lex.in_class(t.tok(h).lemma.lower(), "@measure")]
-                inner += t.prep_objects(tuple(measures), "of")
+                inner += t.prep_objects(tuple(measures), *WORDS.quantity_preps)
                 if not self._obj_matches(e, inner):
                     return False
         return not e.subj or self._subj_matches(e, pred)
@@ -217,7 +219,7 @@ class Reader:
         t = self.tree
         heads = [c for s in t.subjects(pred.head, e.raising) for c in t.conjuncts(s)]
         measures = [h for h in heads if self.lex.in_class(t.tok(h).lemma.lower(), "@measure")]
-        heads += t.prep_objects(tuple(measures), "of")
+        heads += t.prep_objects(tuple(measures), *WORDS.quantity_preps)
         lemmas = {t.tok(h).lemma.lower() for h in heads}.union(*(t.modifiers(h) for h in heads))
         return any(self.lex.in_class(lem, spec) for lem in lemmas for spec in e.subj)
 
@@ -241,7 +243,7 @@ class Reader:
             # "launched air and artillery strikes": the parser may make the first conjunct the object;
             # "provided Brazil with loans": the recipient is the object, what is given its "with" phrase
             objs = [c for obj in t.objects(pred.anchors) for c in t.conjuncts(obj)]
-            goods = [c for o in t.prep_objects(pred.anchors, "with") for c in t.conjuncts(o)] if e.with_goods else []
+            goods = [c for o in t.prep_objects(pred.anchors, *GOODS) for c in t.conjuncts(o)] if e.with_goods else []
             for o in objs + goods:
                 noun, k = next(((r, k) for k in self._light_nouns(o) for r in [self._noun_quiet(k)] if r), (None, o))
                 if noun is None:
@@ -286,7 +288,7 @@ class Reader:
         if not e.goods:
             return None
         t = self.tree
-        given = [c for o in t.prep_objects(pred.anchors, "with") for c in t.conjuncts(o)] if e.with_goods else []
+        given = [c for o in t.prep_objects(pred.anchors, *GOODS) for c in t.conjuncts(o)] if e.with_goods else []
         for things, whom in ((given, [(o, True) for o in objs]), (objs, self._slots(e, pred, []))):
             if not whom:
                 continue
@@ -332,7 +334,7 @@ class Reader:
             else:
                 r = self.read_noun(k, standalone=False)
                 if r is None:  # "$2 billion in aid", "a wave of airstrikes"
-                    r = next((x for x in map(self._noun_quiet, t.prep_objects((k,), "in", "of")) if x), None)
+                    r = next((x for x in map(self._noun_quiet, t.prep_objects((k,), *WORDS.amount_preps)) if x), None)
                 rs = [r] if r is not None else []
             if rs:
                 self.consumed.update(t.subtree(k))
@@ -414,7 +416,7 @@ class Reader:
         if head.pos in ("NUM", "SYM") or self.lex.in_class(head.lemma.lower(), "@measure"):
             # a quantity or container names its stuff in a phrase: "$33 million in assistance",
             # "a state of siege"; "need of aid" or "details of the agreement" are not the act
-            return [*t.prep_objects((o,), "in", "of"), o, *compounds]  # the stuff before the sum
+            return [*t.prep_objects((o,), *WORDS.amount_preps), o, *compounds]  # the stuff before the sum
         return [o, *compounds]
 
     def _standalone(self, i: int) -> bool:
@@ -428,7 +430,7 @@ class Reader:
     def _noun_inner(self, i: int, depth: int) -> Reading | None:
         """What a wrapping noun wraps: "proposal for talks", "offer to mediate", "threat of force"."""
         t = self.tree
-        for k in t.prep_objects((i,), "for", "of", "on", "to") + t.kids(i, "acl"):
+        for k in t.prep_objects((i,), *WORDS.wrapper_preps) + t.kids(i, "acl"):
             if t.tok(k).pos in ("VERB", "AUX"):
                 p = t.predicate(k)
                 rs = [r for r in self.read_verb(p, depth + 1) if not r.speech] if p is not None else []

@@ -45,6 +45,20 @@ class WordLists:
     descriptor_places: frozenset[str]
     locative_preps: frozenset[str]
     place_nouns: frozenset[str]
+    place_name_preps: frozenset[str]
+    articles: frozenset[str]
+    role_place_preps: frozenset[str]
+    group_possessives: frozenset[str]
+    empty_copulas: frozenset[str]
+    clause_preps: frozenset[str]
+    impersonal_pronouns: frozenset[str]
+    agent_preps: frozenset[str]
+    origin_preps: frozenset[str]
+    party_preps: frozenset[str]
+    quantity_preps: frozenset[str]
+    amount_preps: frozenset[str]
+    wrapper_preps: frozenset[str]
+    goods_preps: frozenset[str]
 
     @property
     def all_pronouns(self) -> frozenset[str]:

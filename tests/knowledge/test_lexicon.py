@@ -95,3 +95,20 @@ def test_unlisted_nouns_are_people_by_their_wordnet_sense() -> None:
     assert not lex.is_people("table", wordnet=True)  # a group of things (an array), not of people
     assert not lex.is_people("meeting", wordnet=True)  # an act the lexicon codes
     assert lex.is_people("gunman", wordnet=True) and not lex.is_people("member", wordnet=True)  # lists first
+
+
+def test_every_word_list_is_documented_and_read_by_a_rule() -> None:
+    from dataclasses import fields
+
+    from eventwire.knowledge.words import WordLists
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "lexicon.md").read_text(encoding="utf-8")
+    shipped = set(yaml.safe_load(data_path("words.yaml").read_text(encoding="utf-8"))) - {"version"}
+    names = {f.name for f in fields(WordLists)}
+    assert shipped == names  # the file holds every list the record has, and no other
+    package = Path(data_path("words.yaml")).parents[1]
+    code = "".join(p.read_text(encoding="utf-8") for p in package.rglob("*.py") if p.name != "words.py")
+    unread = sorted(n for n in names if f".{n}" not in code)
+    assert not unread, f"word lists no rule reads: {unread}"
+    undocumented = sorted(n for n in names if f"`{n}`" not in doc)
+    assert not undocumented, f"docs/lexicon.md does not document {undocumented}"
