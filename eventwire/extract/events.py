@@ -43,6 +43,10 @@ UNKNOWN = Actor("---")
 UNKNOWN_CONFIDENCE = 0.3
 # The method of a placeholder source for people the text names but no dictionary knows: coded by default.
 UNRESOLVED = "unresolved"
+#: The method of people no dictionary knows whose nationality the text gives ("Italian fishermen").
+NATIONALS = "people+country"
+#: The method of a state act's source read from where it was done ("was arrested in Rwanda").
+PLACE_AUTHORITY = "place-authority"
 #: entity types that never name whom an event is done to ("signed on Monday", "paid $5 million")
 NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW",
                         "WORK_OF_ART", "EVENT", "LANGUAGE", "PRODUCT"})
@@ -195,6 +199,9 @@ def _code_sentence(
             for r in readings:
                 sources, coref = _sources(tree, index, r, speaker, previous)
                 unnamed = False
+                if not sources and lex.in_group(r.code, "state_acts") and tree.is_passive(r.head):
+                    # "an opposition leader was arrested in Rwanda": only the authorities there arrest
+                    sources = _place_authority(tree, r, kb)
                 if not sources and keep_unknown:
                     sources = [_unknown(tree, r)]
                     unnamed = _agentless(tree, lex, r)
@@ -220,7 +227,8 @@ def _code_sentence(
                 # people the act is done to, named but unknown ("detained dozens of Palestinians in Gaza"),
                 # come before the place it is done in; a place abroad before an installation in it ("struck
                 # a building in Gaza"), an installation before a place at home ("stormed a rebel base near Aleppo")
-                places = lex.place_target(r.code)
+                # the place an inferred authority acted in is its source, not also its target
+                places = lex.place_target(r.code) and sources[0].method != PLACE_AUTHORITY
                 targets = (_targets(tree, index, r.targets, sources) or _noun_targets(tree, reader, index, r, sources)
                            or _addressee(tree, index, r, sources)
                            or _unresolved_targets(tree, lex, index, r, sources, installations=False)
@@ -394,10 +402,20 @@ def _targets(tree: SentenceTree, index: MentionIndex, slots: Sequence[Slot], sou
         else:
             token, deep = slot
             found = index.resolve(tree, token, deep=deep, modifiers=True)
+            if not found and tree.tok(token).text.lower() in WORDS.object_pronouns:
+                found = _pronoun_target(tree, index, token, codes)
         found = [m for m in found if m.actor.code not in codes]
         if found:
             return found
     return []
+
+
+def _pronoun_target(tree: SentenceTree, index: MentionIndex, i: int, codes: set[str]) -> list[Mention]:
+    """Whom object pronoun ``i`` stands for: the nearest actor named before it in the sentence that is
+    not the event's source ("called Erdogan and urged him", "said rebels had attacked them")."""
+    before = [m for m in index.mentions if m.sent == tree.sentence.index and m.token_end <= i
+              and m.actor.code not in codes]
+    return before[-1:]
 
 
 def _unresolved_targets(
@@ -454,7 +472,14 @@ def _unresolved_at(
                                        or (force and lex.in_class(lemma, "@installations")))
     if not whom:
         return None
-    return _placeholder(tree, tree.subtree(tok.i).start, head.i + 1, head.i, UNRESOLVED)
+    start = tree.subtree(tok.i).start
+    found = _placeholder(tree, start, head.i + 1, head.i, UNRESOLVED)
+    # "freed eighteen Italian fishermen": people no dictionary knows, of a nationality the text gives,
+    # are that country's people (ITA), as GDELT codes them; the head noun names no sector of its own
+    nation = next((m for m in index.mentions if m.sent == tree.sentence.index and start <= m.token_start
+                   and m.token_end <= head.i and m.actor.country and m.actor.code == m.actor.country
+                   and m.actor.code not in codes), None)
+    return replace(found, actor=nation.actor, method=NATIONALS) if nation else found
 
 
 def _place_targets(
@@ -484,6 +509,18 @@ def _place_targets(
         places = [m for m in places if m.actor.code not in codes and m.actor.country not in countries]
         if places:
             return places
+    return []
+
+
+def _place_authority(tree: SentenceTree, r: Reading, kb: ActorKnowledge) -> list[Mention]:
+    """The government of the place an agentless state act is done in, as its source ("detained in Laos")."""
+    if tree.agents(r.head):
+        return []
+    for token in locatives(tree.parsed, r.trigger):
+        m = _place_mention(tree, token, kb)
+        if m is not None and m.actor.country:
+            country = m.actor.country
+            return [replace(m, actor=Actor(country + "GOV", country, "GOV", m.actor.name), method=PLACE_AUTHORITY)]
     return []
 
 
@@ -806,6 +843,7 @@ def _confidence(c: Candidate, source: Mention, target: Mention | None) -> float:
     score -= 0.1 if target is not None and target.actor.code == UNKNOWN.code else 0.0
     score -= 0.1 if c.implicit_target else 0.0
     score -= 0.15 if c.coref or source.method == "coreference" else 0.0
+    score -= 0.15 if source.method == PLACE_AUTHORITY else 0.0  # the agent is inferred, not named
     score -= 0.05 if source.method not in ("dictionary", "person-office") else 0.0
     score -= 0.2 if c.modality.hypothetical else 0.0
     score -= 0.05 if c.modality.future else 0.0

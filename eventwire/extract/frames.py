@@ -169,6 +169,15 @@ class SentenceTree:
         t = self.tokens[i]
         return t.tag == "VBN" and t.dep in ("acl", "relcl") and not self.kids(i, "aux")
 
+    def patients(self, i: int) -> list[int]:
+        """Whom passive clause ``i`` acts on: its passive subject or, coordinated with no subject of its
+        own ("gathered in the square and were arrested"), the subject of the clause before it."""
+        own = self.kids(i, "nsubjpass")
+        t = self.tokens[i]
+        if own or t.dep != "conj" or self._own_subjects(i) or t.head > i:
+            return own
+        return self.kids(t.head, "nsubjpass") or self._own_subjects(t.head)
+
     def agents(self, i: int) -> list[int]:
         """Objects of the "by" agent phrase of a passive verb."""
         return [p for a in self.kids(i, "agent") for p in self.kids(a, "pobj")]
@@ -236,10 +245,24 @@ class SentenceTree:
         subj = self.kids(i, "nsubj", "csubj")
         if not subj:  # "Britain however has opposed ...": the adverb hangs the subject on the aux
             subj = [s for a in self.kids(i, "aux") for s in self.kids(a, "nsubj")]
-        if not subj:  # "USAID announced ...": a name the parser does not know is read as an adverb
+        if not subj:  # "USAID announced ...": a name the parser does not know is read as an adverb,
+            # often with no entity type either; an acronym is a name, never an adverb
             subj = [k for k in self.kids(i, "advmod", "npadvmod", "dep")
-                    if k < i and self.tokens[k].ent_type in ("ORG", "GPE", "NORP", "PERSON")]
+                    if k < i and (self.tokens[k].ent_type in ("ORG", "GPE", "NORP", "PERSON")
+                                  or _acronym(self.tokens[k].text))]
         return subj
+
+    def bare_infinitives(self, anchors: tuple[int, ...]) -> list[int]:
+        """Clauses of a predicate whose verb is a bare infinitive with a subject between them ("help
+        Haiti recover", "let Kyiv join"): no auxiliary, marker or "to" of its own."""
+        out = []
+        for c in self.complements(anchors, "ccomp"):
+            tok = self.tokens[c]
+            subj = self.kids(c, "nsubj")
+            if (tok.tag == "VB" and subj and min(anchors) < subj[0] < c
+                    and not self.kids(c, "aux", "auxpass", "mark")):
+                out.append(c)
+        return out
 
     def prep_objects(self, anchors: tuple[int, ...], *preps: str) -> list[int]:
         """Objects of prepositions (with one of ``preps`` when given) hanging off a predicate."""
@@ -325,3 +348,8 @@ class SentenceTree:
         if "-" in text:
             out.update(p for p in text.split() if "-" in p)
         return out
+
+
+def _acronym(text: str) -> bool:
+    """Whether a token is written as an acronym ("USAID", "NATO"): two or more capitals, letters only."""
+    return len(text) > 1 and text.isalpha() and text.isupper()

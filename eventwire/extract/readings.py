@@ -344,7 +344,7 @@ class Reader:
     def _slots(self, e: VerbEntry, pred: Predicate, inner: list[Reading]) -> list[Slot]:
         """Target slots of an entry, in order, as tokens or mentions (each slot's handler in SLOTS)."""
         passive = self.tree.is_passive(pred.head) and not e.raising
-        slots: list[Slot] = [(k, False) for k in self.tree.kids(pred.head, "nsubjpass")] if passive else []
+        slots: list[Slot] = [(k, False) for k in self.tree.patients(pred.head)] if passive else []
         for name in e.targets:
             handler = SLOTS["prep:" if name.startswith("prep:") else name]
             slots += handler(Where(self, e, pred, passive), name)
@@ -459,7 +459,11 @@ class Where:
 
 
 def _dobj(w: Where, name: str) -> list[Slot]:
-    return [(k, True) for k in w.reader.tree.kids_of(w.pred.anchors, "dobj", "obj")]
+    # "helped Haiti recover", "demanded Israel withdraw": the parser makes the one acted on the subject
+    # of a bare infinitive after the verb; with no object of its own, that subject is the verb's object
+    t, a = w.reader.tree, w.pred.anchors
+    objs = t.kids_of(a, "dobj", "obj")
+    return [(k, True) for k in objs or [s for c in t.bare_infinitives(a) for s in t.kids(c, "nsubj")]]
 
 
 def _dative(w: Where, name: str) -> list[Slot]:

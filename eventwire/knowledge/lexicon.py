@@ -24,7 +24,7 @@ DEFAULT_INNER = ("xcomp", "ccomp", "obj", "prep")
 DEFAULT_INNER_PREPS = ("for", "of", "to", "in", "on")
 DEFAULT_NOUN_TARGETS = ("against", "on", "with", "to")
 #: The code groups the coder's rules test; verbs.yaml must define each (checked at load).
-CODE_GROUPS = ("conditional_force", "harm", "verbal", "asking", "responsive", "threatening")
+CODE_GROUPS = ("conditional_force", "harm", "verbal", "asking", "responsive", "threatening", "state_acts")
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,7 @@ class WordLists:
     empty_copulas: frozenset[str]
     clause_preps: frozenset[str]
     impersonal_pronouns: frozenset[str]
+    object_pronouns: frozenset[str]
     agent_preps: frozenset[str]
     origin_preps: frozenset[str]
     party_preps: frozenset[str]

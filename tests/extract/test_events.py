@@ -718,7 +718,7 @@ def test_seed_story_events() -> None:
 UNKNOWN_AGENT = [
     ("Gunmen killed three Israeli soldiers.", "19", "ISR"),
     ("A car bomb exploded near the French embassy in Cairo.", "183", "EGY"),  # a place stands for its people
-    ("Five activists were arrested in Tehran.", "173", "---"),  # the activists: an unresolved target
+    ("Five activists were arrested on Monday.", "173", "---"),  # unresolved target; no place, no authority
     ("Teachers went on strike in Paris.", "143", None),
     ("Hundreds of protesters demonstrated against Israel.", "14", "ISR"),
     ("The court released the Russian journalist.", "084", "RUS"),
@@ -819,3 +819,29 @@ def test_a_response_answers_the_last_proposal_not_the_last_attack() -> None:
     doc = code_text(story, published="2022-09-15")
     rejects = [e for e in doc.events if e.root == "12"]
     assert rejects and {e.target.actor.code[:3] for e in rejects if e.target} == {"ARM"}
+
+
+@pytest.mark.parametrize(("text", "source", "code"), [
+    ("Five activists were arrested in Tehran.", "IRNGOV", "173"),
+    ("Two reporters were deported from Cairo on Friday.", None, "174"),  # "from": where they left, not who acted
+    ("Two reporters were detained in Cairo on Friday.", "EGYGOV", "173"),
+])
+def test_an_agentless_state_act_is_done_by_the_authorities_where_it_happens(
+    nlp, text: str, source: str | None, code: str  # type: ignore[no-untyped-def]
+) -> None:
+    from eventwire.pipeline import code_text
+
+    events = [e for e in code_text(text, published="2021-05-04").events if e.cameo.startswith(code)]
+    if source is None:
+        assert not any(e.source.method == "place-authority" for e in events), events
+        return
+    assert [(e.source.actor.code, e.source.method) for e in events] == [(source, "place-authority")], events
+    assert events[0].target is not None and events[0].target.actor.code != source[:3]  # the place is no target too
+    assert events[0].confidence < 0.8
+
+
+def test_a_violent_act_is_no_state_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.pipeline import code_text
+
+    assert not any(e.source.method == "place-authority"
+                   for e in code_text("Five activists were killed in Tehran.", published="2021-05-04").events)
