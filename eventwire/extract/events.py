@@ -47,6 +47,8 @@ UNRESOLVED = "unresolved"
 NATIONALS = "people+country"
 #: The method of a state act's source read from where it was done ("was arrested in Rwanda").
 PLACE_AUTHORITY = "place-authority"
+#: Mention methods that resolve a person by name or office (what "him" or "her" may stand for).
+PERSON_METHODS = frozenset({"person-office", "coreference"})
 #: entity types that never name whom an event is done to ("signed on Monday", "paid $5 million")
 NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW",
                         "WORK_OF_ART", "EVENT", "LANGUAGE", "PRODUCT"})
@@ -229,7 +231,8 @@ def _code_sentence(
                 # a building in Gaza"), an installation before a place at home ("stormed a rebel base near Aleppo")
                 # the place an inferred authority acted in is its source, not also its target
                 places = lex.place_target(r.code) and sources[0].method != PLACE_AUTHORITY
-                targets = (_targets(tree, index, r.targets, sources) or _noun_targets(tree, reader, index, r, sources)
+                targets = (_targets(tree, index, r.targets, sources, lex)
+                           or _noun_targets(tree, reader, index, r, sources)
                            or _addressee(tree, index, r, sources)
                            or _unresolved_targets(tree, lex, index, r, sources, installations=False)
                            or (_place_targets(tree, lex, r, sources, kb, home=False) if places else [])
@@ -392,9 +395,12 @@ def _sources(
     return found, coref
 
 
-def _targets(tree: SentenceTree, index: MentionIndex, slots: Sequence[Slot], sources: list[Mention]
-             ) -> list[Mention]:
-    """Target mentions of a reading's slots: the first slot that names an actor other than the source."""
+def _targets(tree: SentenceTree, index: MentionIndex, slots: Sequence[Slot], sources: list[Mention],
+             pronouns: Lexicon | None = None) -> list[Mention]:
+    """Target mentions of a reading's slots: the first slot that names an actor other than the source.
+
+    With ``pronouns`` (the lexicon, whose noun senses tell a person), an object pronoun is read as the
+    actor it stands for; a verb's slots only: "contacts with him" is too often someone unnamed."""
     codes = {m.actor.code for m in sources}
     for slot in slots:
         if isinstance(slot, Mention):
@@ -402,20 +408,31 @@ def _targets(tree: SentenceTree, index: MentionIndex, slots: Sequence[Slot], sou
         else:
             token, deep = slot
             found = index.resolve(tree, token, deep=deep, modifiers=True)
-            if not found and tree.tok(token).text.lower() in WORDS.object_pronouns:
-                found = _pronoun_target(tree, index, token, codes)
+            if not found and pronouns and tree.tok(token).text.lower() in WORDS.person_pronouns | WORDS.plural_pronouns:
+                found = _pronoun_target(tree, pronouns, index, token, codes)
         found = [m for m in found if m.actor.code not in codes]
         if found:
             return found
     return []
 
 
-def _pronoun_target(tree: SentenceTree, index: MentionIndex, i: int, codes: set[str]) -> list[Mention]:
+def _pronoun_target(tree: SentenceTree, lex: Lexicon, index: MentionIndex, i: int, codes: set[str]
+                    ) -> list[Mention]:
     """Whom object pronoun ``i`` stands for: the nearest actor named before it in the sentence that is
-    not the event's source ("called Erdogan and urged him", "said rebels had attacked them")."""
+    not the event's source and agrees with it: a person for "him" ("called Erdogan and urged him"), a
+    plural noun for "them" ("the soldiers said rebels had ambushed them"). Anything else stays unread:
+    on news, an organisation or a country taken for "him" or "them" was wrong more often than right."""
+    person = tree.tok(i).text.lower() in WORDS.person_pronouns
     before = [m for m in index.mentions if m.sent == tree.sentence.index and m.token_end <= i
               and m.actor.code not in codes]
-    return before[-1:]
+    for m in reversed(before):
+        head = tree.tok(m.head)
+        if person and (head.ent_type == "PERSON" or m.method in PERSON_METHODS
+                       or lex.noun_senses.get(head.lemma.lower()) == "noun.person"):
+            return [m]
+        if not person and (head.tag in ("NNS", "NNPS") or head.dep == "conj" or len(tree.conjuncts(m.head)) > 1):
+            return [m]  # a plural, or one of several coordinated ("on X and Y, banning them")
+    return []
 
 
 def _unresolved_targets(
@@ -527,15 +544,20 @@ def _place_authority(tree: SentenceTree, r: Reading, kb: ActorKnowledge) -> list
 def _place_mention(tree: SentenceTree, i: int, kb: ActorKnowledge) -> Mention | None:
     """Token ``i`` as the country its place name lies in, when it is the object of a preposition."""
     tok = tree.tok(i)
-    if tok.dep not in ("pobj", "conj") or tok.pos != "PROPN":
+    # "in the province of Alta Verapaz", "in parts of Darfur": a place noun names the place of its "of"
+    noun = tok.pos == "NOUN" and tok.lemma.lower() in WORDS.place_nouns
+    if tok.dep not in ("pobj", "conj") or (tok.pos != "PROPN" and not noun):
         return None
     country = place_country(tree.parsed, i, kb)
     if country is None:
         return None
-    start = name_start(tree.parsed, i)
-    first = tree.tok(start)
+    start, stop = name_start(tree.parsed, i), i + 1
+    if noun:  # "some parts of west Darfur": the noun's own words and its "of" phrase, not a clause after
+        of = [p for p in tree.kids(i, "prep") if tree.tok(p).text.lower() in WORDS.place_name_preps]
+        start, stop = tree.subtree(i).start, (tree.subtree(of[0]).stop if of else i + 1)
+    first, last = tree.tok(start), tree.tok(stop - 1)
     name = kb.country_names.get(country)
-    return Mention(tree.parsed.span_text(start, i + 1), first.start, tok.end, start, i + 1, i, tok.sent,
+    return Mention(tree.parsed.span_text(start, stop), first.start, last.end, start, stop, i, tok.sent,
                    Actor(country, country, None, name), "place", country)
 
 

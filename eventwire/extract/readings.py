@@ -177,8 +177,9 @@ class Reader:
         if e.prt and not (t.particles(pred.anchors) & set(e.prt)):
             return False
         # an "as" phrase says what the object serves as, so the parser may hang it off the object
-        # ("held families as human shields")
-        where = pred.anchors + (tuple(t.kids_of(pred.anchors, "dobj")) if "as" in e.prep else ())
+        # ("held families as human shields"); so may a light verb's goal ("fired drones toward Israel")
+        on_object = "as" in e.prep or e.kind == "light"
+        where = pred.anchors + (tuple(t.kids_of(pred.anchors, "dobj")) if on_object else ())
         if e.prep and not (t.preps(where) & set(e.prep)):
             return False
         if e.comp and not any(t.tok(k).lemma.lower() in e.comp for k in self._complements(pred)):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.config import Settings
 from eventwire.pipeline import code_text
 
 
@@ -77,10 +78,19 @@ def test_a_bare_infinitive_with_its_own_auxiliary_is_no_object(nlp) -> None:  # 
 
 @pytest.mark.parametrize(("text", "source", "root", "target"), [
     ("The Chilean president phoned the Brazilian president and urged him to act.", "CHLGOV", "02", "BRAGOV"),
-    ("The Kenyan army said the rebels had ambushed them near the border.", "REB", "19", "KENMIL"),
+    ("Kenyan soldiers said the rebels had ambushed them near the border.", "REB", "19", "KENMIL"),
 ])
 def test_an_object_pronoun_is_the_actor_named_before_it(nlp, text: str, source: str, root: str, target: str) -> None:  # type: ignore[no-untyped-def]
     assert any(t[0] == source and t[1].startswith(root) and t[2] == target for t in _triples(text)), _triples(text)
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("The Nigerian army said the rebels had ambushed them.", "19"),  # "them" is no singular army
+    ("Ghana accused the Togolese embassy of spying and expelled him.", "17"),  # "him" is no embassy
+])
+def test_an_object_pronoun_must_agree_with_the_actor_it_stands_for(nlp, text: str, root: str) -> None:  # type: ignore[no-untyped-def]
+    found = [t for t in _triples(text) if t[1].startswith(root)]
+    assert found and all(t[2] is None for t in found), _triples(text)
 
 
 def test_an_object_pronoun_is_never_the_source_itself(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -100,3 +110,30 @@ def test_unknown_people_of_a_named_nationality_are_that_country(nlp) -> None:  #
     freed = [e for e in code_text(text, published="2021-05-04").events if e.cameo.startswith("084")]
     assert [(e.target.text, e.target.actor.code) for e in freed if e.target] == [("Eighteen Italian fishermen", "ITA")]
     assert not freed[0].target_unresolved
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Serbian artillery fired rockets at Sarajevo.", "SRB", "BIH"),
+    ("Eritrean jets dropped bombs on Mekelle.", "ERI", "ETH"),
+    ("The militia launched drones toward Riyadh.", "", "SAU"),  # the goal hung off the object
+])
+def test_weapons_sent_at_someone_are_force_not_arms_supplied(nlp, text: str, source: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    events = code_text(text, published="2021-05-04", settings=Settings(keep_unknown_actors=True)).events
+    fired = [(e.source.actor.code, e.cameo, e.target.actor.code if e.target else None) for e in events]
+    assert any(s.startswith(source) and c.startswith("19") and t == target for s, c, t in fired), fired
+    assert not any(c.startswith("07") for _, c, _ in fired), fired
+
+
+def test_weapons_handed_over_stay_arms_supplied(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert any(t[1] == "072" for t in _triples("Poland delivered grenades and mortars to Ukraine."))
+
+
+@pytest.mark.parametrize(("text", "root", "target"), [
+    # a place noun names the place of its "of" phrase, as the target of what is done there
+    ("The Sudanese army imposed a blockade on parts of Darfur.", "19", "SDN"),
+    ("Turkish troops shelled villages in the north of Syria.", "19", "SYR"),
+    # an intent to yield is about the place too
+    ("The army agreed to a truce in northern Ethiopia.", "03", "ETH"),
+])
+def test_a_place_noun_names_the_place_of_its_of_phrase(nlp, text: str, root: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(t[1].startswith(root) and t[2] == target for t in _triples(text)), _triples(text)
