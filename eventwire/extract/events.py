@@ -425,8 +425,11 @@ def _pronoun_target(tree: SentenceTree, lex: Lexicon, index: MentionIndex, i: in
     person = tree.tok(i).text.lower() in WORDS.person_pronouns
     before = [m for m in index.mentions if m.sent == tree.sentence.index and m.token_end <= i
               and m.actor.code not in codes]
+    covered = {k for m in index.mentions if m.sent == tree.sentence.index for k in range(m.token_start, m.token_end)}
     for m in reversed(before):
         head = tree.tok(m.head)
+        if person and any(tree.tok(k).ent_type == "PERSON" and k not in covered for k in range(m.token_end, i)):
+            return []  # a person no dictionary knows stands nearer ("free Abu Marzuk ... free him")
         if person and (head.ent_type == "PERSON" or m.method in PERSON_METHODS
                        or lex.noun_senses.get(head.lemma.lower()) == "noun.person"):
             return [m]

@@ -93,6 +93,12 @@ def test_an_object_pronoun_must_agree_with_the_actor_it_stands_for(nlp, text: st
     assert found and all(t[2] is None for t in found), _triples(text)
 
 
+def test_an_unknown_person_nearer_the_pronoun_is_whom_it_stands_for(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "him" is the unlisted Tomas Verbeke, not the Belgian president named before him
+    text = "The Belgian president said Kenya's president had detained Tomas Verbeke and then released him."
+    assert not any(t[2] == "BELGOV" for t in _triples(text)), _triples(text)
+
+
 def test_an_object_pronoun_is_never_the_source_itself(nlp) -> None:  # type: ignore[no-untyped-def]
     # no one named before "them" but the source: no target, rather than the source acting on itself
     assert all(t[2] != "MEX" for t in _triples("Mexico asked them to leave."))
