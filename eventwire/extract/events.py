@@ -179,7 +179,7 @@ def _code_sentence(
     reader = Reader(tree, lex, index, generalizer)
     note = _Notes(tree, lex, trace)
     speaker_at: dict[int, Mention] = {}
-    statements: list[tuple[int, Mention, list[int], Sequence[int]]] = []
+    statements: list[tuple[int, Mention, list[int], Sequence[int], bool]] = []
     out: list[Candidate] = []
     for i in sorted(tree.span(), key=lambda j: (tree.depth(j), j)):
         if i in reader.consumed:
@@ -222,7 +222,7 @@ def _code_sentence(
                         speaker_at[j] = sources[0]
                     # one statement per speech verb, covered by an event anywhere in what it says
                     # ("a court released X but barred her ..., officials said")
-                    statements.append((pred.trigger, sources[0], said, r.content))
+                    statements.append((pred.trigger, sources[0], said, r.content, r.claim))
                     note.add(i, "passed", f"speech verb: {sources[0].actor.code} ({sources[0].text!r}) is the "
                              "speaker of what it reports", r.code, r.rule)
                     continue
@@ -269,10 +269,14 @@ def _code_sentence(
         elif tree.tok(i).pos in ("NOUN", "PROPN"):
             found = _nominal(tree, reader, index, i, previous, kb, keep_unknown, note)
             out.extend(found)
-    for said_at, sayer, said, heads in statements:
+    for c in out:
+        if c.trigger in reader.claimed:  # what a claim says happened is the claimant's word only
+            c.modality = replace(c.modality, hypothetical=True)
+    for said_at, sayer, said, heads, claim in statements:
         # an act with no named agent inside someone's words ("said an attack killed five") is the
-        # speaker's report, not an event of its own: it leaves the statement standing
-        if any((c.trigger in said or c.trigger == said_at) and not _unnamed_source(c) for c in out):
+        # speaker's report, not an event of its own: it leaves the statement standing; a claim
+        # stands whatever it claims (the claim is the asserted act)
+        if not claim and any((c.trigger in said or c.trigger == said_at) and not _unnamed_source(c) for c in out):
             note.add(said_at, "passed", "statement left out: an event was coded in what was said", STATEMENT, "say")
             continue
         others = [m for j in said for m in [index.at(j)] if m is not None and m.actor.code != sayer.actor.code]

@@ -41,6 +41,7 @@ class Reading:
     from_agent: bool = False  # a passive's "from" phrase is its agent ("diplomats were expelled from Russia")
     speech: bool = False
     content: tuple[int, ...] = ()  # heads of reported content (speech only)
+    claim: bool = False  # speech whose content is the speaker's unverified claim ("claimed they had attacked")
     symmetric: bool = False
     sector: str | None = None
     negated: bool = False
@@ -116,6 +117,8 @@ class Reader:
         self.tree, self.lex, self.index = tree, lex, index
         self.generalizer = generalizer  # reads verbs the lexicon does not list (None: listed verbs only)
         self.consumed: set[int] = set()
+        #: tokens of what an opaque speech verb claims: coded, but as the speaker's unverified claim
+        self.claimed: set[int] = set()
         #: why a predicate read as nothing, by its head token (for ``explain``; cheap strings only)
         self.why: dict[int, str] = {}
 
@@ -235,11 +238,11 @@ class Reader:
         if e.kind == "speech":
             content = tuple(t.complements(pred.anchors, "ccomp") + t.kids_of(pred.anchors, "parataxis"))
             if e.opaque:
-                # "the Houthis claimed they had attacked the airport": an unverified claim is the
-                # speaker's statement; its content is read as no event of its own
+                # "the Houthis claimed they had attacked the airport": the claim is the speaker's
+                # statement, and what it claims is coded too, as hypothetical: one side's word for it
                 for c in content:
-                    self.consumed.update(t.subtree(c))
-            return [replace(base, speech=True, content=content)]
+                    self.claimed.update(t.subtree(c))
+            return [replace(base, speech=True, content=content, claim=e.opaque)]
         if e.kind == "light":
             # "launched air and artillery strikes": the parser may make the first conjunct the object;
             # "provided Brazil with loans": the recipient is the object, what is given its "with" phrase

@@ -6,12 +6,12 @@ from collections.abc import Callable
 
 import pytest
 
+from eventwire.config import Settings
 from eventwire.records import Parsed
 from tests.extract.test_events import _events, _triples, stub_mentions
 
 # (sentence, CAMEO root that must not be coded)
 NOT_CODED = [
-    ("The Houthis claimed that they had attacked the Saudi airport.", "19"),  # an unverified claim
     ("Japan is considering sending aid to North Korea.", "07"),
     ("The Israeli army has reinforced its commitment to the peace deal.", "15"),
     ("We will impose sanctions on Iran, Macron said.", "16"),  # announced: a threat, not the act
@@ -61,3 +61,18 @@ def test_one_statement_per_speech_verb(parse_story: Callable[..., Parsed]) -> No
     kept = code_events(parsed, stub_mentions(parsed), (), (), keep_statements=True, keep_unknown=True)
     assert not [e for e in kept if e.cameo == "010"], sorted(_triples(kept))
     assert [e for e in kept if e.cameo.startswith("084")], sorted(_triples(kept))
+
+
+@pytest.mark.parametrize("text", [
+    "The Houthis claimed that they had attacked the Saudi airport.",
+    "Iraq claimed American jets had bombed a school in Basra.",
+])
+def test_what_a_claim_says_happened_is_coded_as_hypothetical(parse_story: Callable[..., Parsed], text: str) -> None:
+    # the claim stands as the claimant's statement; what it claims is coded too, as one side's word
+    from eventwire.pipeline import code_text
+
+    events = code_text(text, published="2021-05-04", settings=Settings(keep_statements=True)).events
+    claimed = [e for e in events if e.root in ("19", "18")]
+    assert claimed and all(e.hypothetical for e in claimed), events
+    assert any(e.cameo == "010" and not e.hypothetical for e in events), events
+    assert all(e.confidence < 0.7 for e in claimed)
