@@ -47,6 +47,8 @@ UNRESOLVED = "unresolved"
 NATIONALS = "people+country"
 #: The method of a state act's source read from where it was done ("was arrested in Rwanda").
 PLACE_AUTHORITY = "place-authority"
+#: The method of an agentless act of force's source read from where it came from ("fired from Gaza").
+PLACE_ORIGIN = "place-origin"
 #: Mention methods that resolve a person by name or office (what "him" or "her" may stand for).
 PERSON_METHODS = frozenset({"person-office", "coreference"})
 #: entity types that never name whom an event is done to ("signed on Monday", "paid $5 million")
@@ -204,6 +206,9 @@ def _code_sentence(
                 if not sources and lex.in_group(r.code, "state_acts") and tree.is_passive(r.head):
                     # "an opposition leader was arrested in Rwanda": only the authorities there arrest
                     sources = _place_authority(tree, r, kb)
+                elif not sources and lex.in_group(r.code, "harm") and tree.is_passive(r.head):
+                    # "a mortar bomb was fired at Israel from Gaza": force comes from where it was fired
+                    sources = _place_origin(tree, r, kb)
                 if not sources and keep_unknown:
                     sources = [_unknown(tree, r)]
                     unnamed = _agentless(tree, lex, r)
@@ -230,8 +235,8 @@ def _code_sentence(
                 # come before the place it is done in; a place abroad before an installation in it ("struck
                 # a building in Gaza"), an installation before a place at home ("stormed a rebel base near Aleppo")
                 # the place an inferred authority acted in is its source, not also its target
-                places = lex.place_target(r.code) and sources[0].method != PLACE_AUTHORITY
-                targets = (_targets(tree, index, r.targets, sources, lex)
+                places = lex.place_target(r.code) and sources[0].method not in (PLACE_AUTHORITY, PLACE_ORIGIN)
+                targets = (_targets(tree, index, r.targets, sources, lex, speaker)
                            or _noun_targets(tree, reader, index, r, sources)
                            or _addressee(tree, index, r, sources)
                            or _unresolved_targets(tree, lex, index, r, sources, installations=False)
@@ -400,11 +405,12 @@ def _sources(
 
 
 def _targets(tree: SentenceTree, index: MentionIndex, slots: Sequence[Slot], sources: list[Mention],
-             pronouns: Lexicon | None = None) -> list[Mention]:
+             pronouns: Lexicon | None = None, speaker: Mention | None = None) -> list[Mention]:
     """Target mentions of a reading's slots: the first slot that names an actor other than the source.
 
     With ``pronouns`` (the lexicon, whose noun senses tell a person), an object pronoun is read as the
-    actor it stands for; a verb's slots only: "contacts with him" is too often someone unnamed."""
+    actor it stands for; a verb's slots only: "contacts with him" is too often someone unnamed. In
+    reported speech "it" and the first person are the ``speaker`` ("Israel said a rocket was fired at it")."""
     codes = {m.actor.code for m in sources}
     for slot in slots:
         if isinstance(slot, Mention):
@@ -412,8 +418,11 @@ def _targets(tree: SentenceTree, index: MentionIndex, slots: Sequence[Slot], sou
         else:
             token, deep = slot
             found = index.resolve(tree, token, deep=deep, modifiers=True)
-            if not found and pronouns and tree.tok(token).text.lower() in WORDS.person_pronouns | WORDS.plural_pronouns:
+            word = tree.tok(token).text.lower()
+            if not found and pronouns and word in WORDS.person_pronouns | WORDS.plural_pronouns:
                 found = _pronoun_target(tree, pronouns, index, token, codes)
+            elif not found and speaker is not None and word in WORDS.speaker_pronouns | WORDS.first_person:
+                found = [speaker]
         found = [m for m in found if m.actor.code not in codes]
         if found:
             return found
@@ -548,12 +557,24 @@ def _place_authority(tree: SentenceTree, r: Reading, kb: ActorKnowledge) -> list
     return []
 
 
+def _place_origin(tree: SentenceTree, r: Reading, kb: ActorKnowledge) -> list[Mention]:
+    """The country an agentless act of force came from, as its source ("was fired from Gaza")."""
+    if tree.agents(r.head):
+        return []
+    for token in tree.prep_objects((r.head,), *WORDS.origin_preps):
+        m = _place_mention(tree, token, kb)
+        if m is not None:
+            return [replace(m, method=PLACE_ORIGIN)]
+    return []
+
+
 def _place_mention(tree: SentenceTree, i: int, kb: ActorKnowledge) -> Mention | None:
     """Token ``i`` as the country its place name lies in, when it is the object of a preposition."""
     tok = tree.tok(i)
     # "in the province of Alta Verapaz", "in parts of Darfur": a place noun names the place of its "of"
     noun = tok.pos == "NOUN" and tok.lemma.lower() in WORDS.place_nouns
-    if tok.dep not in ("pobj", "conj") or (tok.pos != "PROPN" and not noun):
+    # a slot's own object is a place too: "bombarded Aleppo", "Kharkiv was shelled", "visited Kyiv"
+    if tok.dep not in ("pobj", "conj", "dobj", "nsubjpass") or (tok.pos != "PROPN" and not noun):
         return None
     country = place_country(tree.parsed, i, kb)
     if country is None:
@@ -872,7 +893,7 @@ def _confidence(c: Candidate, source: Mention, target: Mention | None) -> float:
     score -= 0.1 if target is not None and target.actor.code == UNKNOWN.code else 0.0
     score -= 0.1 if c.implicit_target else 0.0
     score -= 0.15 if c.coref or source.method == "coreference" else 0.0
-    score -= 0.15 if source.method == PLACE_AUTHORITY else 0.0  # the agent is inferred, not named
+    score -= 0.15 if source.method in (PLACE_AUTHORITY, PLACE_ORIGIN) else 0.0  # the agent is inferred, not named
     score -= 0.05 if source.method not in ("dictionary", "person-office") else 0.0
     score -= 0.2 if c.modality.hypothetical else 0.0
     score -= 0.05 if c.modality.future else 0.0

@@ -68,9 +68,17 @@ def governed_modality(tree: SentenceTree, i: int) -> Modality:
         return Modality()
     governor = tree.tok(t.head)
     if t.dep == "acl" and governor.pos == "NOUN":
-        return Modality(hypothetical=True)
+        # "would not give permission to Russia to help": the noun's own verb may negate it outright
+        verb = tree.tok(governor.head)
+        negated = (governor.dep in ("dobj", "obj") and verb.pos in ("VERB", "AUX")
+                   and read_modality(tree, (verb.i,)).negated)
+        return Modality(negated=negated, hypothetical=True)
     if governor.pos in ("VERB", "AUX") and read_modality(tree, (governor.i,)).negated:
         return Modality(negated=True)
+    if t.dep == "advcl":
+        # "faces pressure from Congress to help Iran", "sent troops to help Mali": a purpose is aimed at,
+        # not done (the act it is the purpose of is coded as what was done)
+        return Modality(hypothetical=True)
     return Modality()
 
 

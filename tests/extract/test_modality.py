@@ -129,3 +129,21 @@ def test_refusing_negation_is_a_rejection(
 
     events = _events(parse_story, text)
     assert _has(events, source, code, target), sorted(_triples(events))
+
+
+def test_an_infinitive_on_a_noun_under_a_negated_verb_does_not_happen(parse_story: Callable[..., Parsed]) -> None:
+    # "would not give permission to Chile to aid Peru": no aid, by anyone
+    from eventwire.pipeline import code_text
+
+    events = code_text("Lula said he would not give permission to Chile to aid Peru.", published="2021-05-04").events
+    assert not [e for e in events if e.root == "07"], [(e.source.actor.code, e.cameo) for e in events]
+
+
+def test_a_purpose_is_aimed_at_not_done(parse_story: Callable[..., Parsed]) -> None:
+    # the sending is done; the help it is for is only wanted
+    from eventwire.pipeline import code_text
+
+    events = code_text("Spain deployed two frigates to help Morocco.", published="2021-05-04").events
+    helped = [e for e in events if e.root == "07"]
+    assert helped and all(e.hypothetical for e in helped), [(e.cameo, e.hypothetical) for e in events]
+    assert any(not e.hypothetical for e in events if e.root != "07")

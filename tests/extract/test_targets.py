@@ -143,3 +143,16 @@ def test_weapons_handed_over_stay_arms_supplied(nlp) -> None:  # type: ignore[no
 ])
 def test_a_place_noun_names_the_place_of_its_of_phrase(nlp, text: str, root: str, target: str) -> None:  # type: ignore[no-untyped-def]
     assert any(t[1].startswith(root) and t[2] == target for t in _triples(text)), _triples(text)
+
+
+def test_agentless_force_comes_from_where_it_was_fired(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the speaker is "it"; the origin of the fire, a place, is the source (as GDELT codes such reports)
+    events = code_text("Kenya said a mortar bomb was fired at it from Somalia.", published="2021-05-04").events
+    fired = [(e.source.actor.code, e.source.method, e.target.actor.code if e.target else None)
+             for e in events if e.root == "19"]
+    assert fired == [("SOM", "place-origin", "KEN")], events
+
+
+def test_force_named_by_its_agent_is_no_place_origin(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = code_text("A rocket was fired at Kenya from Somalia by al-Shabaab.", published="2021-05-04").events
+    assert not any(e.source.method == "place-origin" for e in events), events
