@@ -218,6 +218,8 @@ def _code_sentence(
                     sources = [replace(_unknown(tree, r), method=UNRESOLVED)]
                 if not sources:
                     note.add(i, "dropped", _no_source(tree, r), r.code, r.rule)
+                    if r.claim:  # what no known claimant claims is coded as nothing at all
+                        reader.consumed.update(j for c in r.content for j in tree.subtree(c))
                     continue
                 if r.speech:
                     said: list[int] = []
@@ -235,8 +237,8 @@ def _code_sentence(
                 # come before the place it is done in; a place abroad before an installation in it ("struck
                 # a building in Gaza"), an installation before a place at home ("stormed a rebel base near Aleppo")
                 # the place an inferred authority acted in is its source, not also its target
-                places = lex.place_target(r.code) and sources[0].method not in (PLACE_AUTHORITY, PLACE_ORIGIN)
-                targets = (_targets(tree, index, r.targets, sources, lex, speaker)
+                places = lex.place_target(r.code) and sources[0].method != PLACE_AUTHORITY
+                targets = (_targets(tree, index, r.targets, sources, lex)
                            or _noun_targets(tree, reader, index, r, sources)
                            or _addressee(tree, index, r, sources)
                            or _unresolved_targets(tree, lex, index, r, sources, installations=False)
@@ -405,12 +407,11 @@ def _sources(
 
 
 def _targets(tree: SentenceTree, index: MentionIndex, slots: Sequence[Slot], sources: list[Mention],
-             pronouns: Lexicon | None = None, speaker: Mention | None = None) -> list[Mention]:
+             pronouns: Lexicon | None = None) -> list[Mention]:
     """Target mentions of a reading's slots: the first slot that names an actor other than the source.
 
     With ``pronouns`` (the lexicon, whose noun senses tell a person), an object pronoun is read as the
-    actor it stands for; a verb's slots only: "contacts with him" is too often someone unnamed. In
-    reported speech "it" and the first person are the ``speaker`` ("Israel said a rocket was fired at it")."""
+    actor it stands for; a verb's slots only: "contacts with him" is too often someone unnamed."""
     codes = {m.actor.code for m in sources}
     for slot in slots:
         if isinstance(slot, Mention):
@@ -418,11 +419,8 @@ def _targets(tree: SentenceTree, index: MentionIndex, slots: Sequence[Slot], sou
         else:
             token, deep = slot
             found = index.resolve(tree, token, deep=deep, modifiers=True)
-            word = tree.tok(token).text.lower()
-            if not found and pronouns and word in WORDS.person_pronouns | WORDS.plural_pronouns:
+            if not found and pronouns and tree.tok(token).text.lower() in WORDS.person_pronouns | WORDS.plural_pronouns:
                 found = _pronoun_target(tree, pronouns, index, token, codes)
-            elif not found and speaker is not None and word in WORDS.speaker_pronouns | WORDS.first_person:
-                found = [speaker]
         found = [m for m in found if m.actor.code not in codes]
         if found:
             return found

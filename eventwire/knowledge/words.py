@@ -54,7 +54,6 @@ class WordLists:
     impersonal_pronouns: frozenset[str]
     person_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
-    speaker_pronouns: frozenset[str]
     agent_preps: frozenset[str]
     origin_preps: frozenset[str]
     party_preps: frozenset[str]
