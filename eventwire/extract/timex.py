@@ -157,8 +157,8 @@ def _is_date(parsed: Parsed, f: _Found, k: TimexKnowledge) -> bool:
         )
     if (
         kind == "anchored"
-        and f.cand.groups.get("rel", "").lower() in ("after", "before")
-        and _relation_token(parsed, f.first, f.last) is not None
+        and f.cand.groups.get("rel", "").lower() in k.words("relation_words")
+        and _relation_token(parsed, f.first, f.last, k) is not None
     ):
         # "comes a day after Y" dates Y; "withdrew a day after Y" counts from an undated Y: dropped
         verb = _governor(parsed, f.first, f.last)
@@ -225,8 +225,10 @@ def _direction(parsed: Parsed, f: _Found, k: TimexKnowledge) -> int:
     text = parsed.document.text[max(f.sent.start, f.start - 20) : f.start].lower()
     if any(re.search(r"\b" + re.escape(w) + r"\s*$", text) for w in k.words("future_before")):
         return 1  # "as early as Tuesday", "no later than Friday": a deadline ahead
-    if re.search(r"\b(?:until|till)\s*$", text) and not (
-        verb and any(c.dep == "aux" and c.lemma == "have" and c.tag == "VBD" for c in parsed.children(verb.i))
+    until = "|".join(re.escape(w) for w in sorted(k.words("until_words")))
+    if re.search(rf"\b(?:{until})\s*$", text) and not (
+        verb and any(c.dep == "aux" and c.lemma.lower() in k.words("perfect_aux") and c.tag == "VBD"
+                     for c in parsed.children(verb.i))
     ):
         return 1  # "postponed until Tuesday", but not "until Thursday they had not ..."
     if verb is None or not direct:
@@ -234,13 +236,14 @@ def _direction(parsed: Parsed, f: _Found, k: TimexKnowledge) -> int:
     kids = parsed.children(verb.i)
     if any(c.dep == "aux" and c.text.lower() in k.words("future_aux") for c in kids):
         return 1
-    heads = k.words("future_heads")
-    if verb.lemma.lower() in heads - {"be"} and not _is_past(parsed, verb):
+    heads, copulas = k.words("future_heads"), k.words("copulas")
+    if verb.lemma.lower() in heads - copulas and not _is_past(parsed, verb):
         return 1  # "talks are scheduled for Friday"
-    if any(c.dep == "aux" and c.text.lower() == "to" for c in kids) and verb.head != verb.i:
+    if any(c.dep == "aux" and c.text.lower() in k.words("infinitive_marks") for c in kids) and verb.head != verb.i:
         head = parsed.tokens[verb.head]
         # a plan told in the past still looks ahead ("planned to leave on Thursday"); "were to" does not
-        if head.lemma.lower() in heads - {"be"} or head.lemma.lower() == "be" and not _is_past(parsed, head):
+        lemma = head.lemma.lower()
+        if lemma in heads - copulas or lemma in copulas and not _is_past(parsed, head):
             return 1
     return -1 if _is_past(parsed, verb) else 0
 
@@ -307,7 +310,7 @@ def _attachment(parsed: Parsed, d: DateRef, k: TimexKnowledge) -> list[int]:
     tokens = parsed.tokens
     if d.method == "anchored":
         # "a day after Putin said ...": the date belongs to the clause "after" introduces
-        rel = _relation_token(parsed, first, last)
+        rel = _relation_token(parsed, first, last, k)
         if rel is not None:
             return [rel]
     args = k.words("argument_deps")
@@ -325,11 +328,11 @@ def _attachment(parsed: Parsed, d: DateRef, k: TimexKnowledge) -> list[int]:
     return points
 
 
-def _relation_token(parsed: Parsed, first: int, last: int) -> int | None:
+def _relation_token(parsed: Parsed, first: int, last: int, k: TimexKnowledge) -> int | None:
     """For "N units after/before <clause>", the head of that clause (verb or event noun)."""
     tokens = parsed.tokens
     end = min(last + 1, parsed.sentences[tokens[first].sent].token_end - 1)
-    rel = next((t for t in tokens[first : end + 1] if t.text.lower() in ("after", "before")), None)
+    rel = next((t for t in tokens[first : end + 1] if t.text.lower() in k.words("relation_words")), None)
     if rel is None:
         return None
     if rel.dep == "mark":

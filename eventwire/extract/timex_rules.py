@@ -490,7 +490,7 @@ def _r_rel_unit(g: Groups, anchor: Day, direction: int, ref: Day, k: TimexKnowle
     unit = g["unit"].lower()
     if "el" in g:  # "earlier this month": from the start of the month to the day before publication
         whole = _unit_of(anchor, unit, "relative")
-        if g["el"].lower() == "earlier":
+        if g["el"].lower() in k.words("backward_words"):
             return _narrow(whole, whole.begin, max(whole.begin, anchor - dt.timedelta(days=1)))
         return _narrow(whole, min(whole.until, anchor + dt.timedelta(days=1)), whole.until)
     n = k["shifts"][re.sub(r"\s+", " ", g["shift"].lower())]
@@ -584,7 +584,7 @@ def _r_narrative(g: Groups, anchor: Day, direction: int, ref: Day, k: TimexKnowl
     if base is None:
         return None
     if "dpart" in g:  # "the next morning": the day after the story's last named day
-        return _day(base + dt.timedelta(days=-1 if g["rel"].lower() == "previous" else 1), "anchored")
+        return _day(base + dt.timedelta(days=-1 if g["rel"].lower() in k.words("backward_words") else 1), "anchored")
     return _unit_of(base, g["unit"].lower(), "anchored")  # "later that year": the same year
 
 

@@ -16,7 +16,8 @@ _TABLES = ("deictic", "shifts", "year_parts", "month_parts", "ordinals", "number
 _LISTS = ("day_parts", "time_cues", "time_nouns", "event_nouns", "event_noun_suffixes", "not_date_labels",
           "weekday_name_before", "weekday_name_after", "future_aux", "future_before", "future_heads",
           "sequence_verbs", "reporting_verbs", "clause_links", "same_time_markers", "argument_deps",
-          "narrative_parts")
+          "narrative_parts", "until_words", "perfect_aux", "infinitive_marks", "copulas", "relation_words",
+          "backward_words")
 #: The shape of timex.yaml: its tables (word → value) and its word lists; every one is read.
 SHAPE = Keys({"version": None, **{t: MapOf(None) for t in _TABLES}, **dict.fromkeys(_LISTS)},
              required=frozenset({*_TABLES, *_LISTS}), doc="eventwire/knowledge/timex.yaml")
