@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..knowledge.actors import PLACE_KINDS, ActorKnowledge, NameEntry, actor_from_code
 from ..knowledge.words import load_words
 from ..records import Actor, Mention, Parsed
-from .coref import Atom, Story, make_mention, phrase_head, remember_titled, resolve_person
+from .coref import Atom, Story, make_mention, phrase_head, phrase_span, remember_titled, resolve_person
 from .descriptors import (
     ethnic_actor,
     grouping_token,
@@ -68,7 +68,37 @@ def compose(
             continue
         mention = _with_allies(parsed, mention, groups, kb, consumed)
         out.append(with_notes(mention, notes.get(head, [])))
-    return _owned_by_people(parsed, out)
+    return _owned_by_people(parsed, _serving(parsed, sent, groups, out))
+
+
+def _serving(parsed: Parsed, sent: int, groups: dict[int, list[Atom]], mentions: list[Mention]) -> list[Mention]:
+    """A weak role that resolved to nobody is whom it serves: "a spokesman for the Taliban" speaks as the
+    Taliban, "an aide to the Czech president" is CZEGOV; a country alone gives its sector ("a
+    spokesman for Russia" → RUSGOV)."""
+    by_head = {m.head: m for m in mentions if m.method != "modifier"}
+    out = list(mentions)
+    for head, group in groups.items():
+        weak = [a for a in group if a.entry.kind == "role" and a.head == head and "weak" in a.entry.flags]
+        bare = by_head.get(head)
+        if (bare is not None and (bare.method != "role" or bare.actor.country)) or not weak or any(
+                a.entry.kind != "role" for a in group):
+            continue  # resolved on its own ("a Czech spokesman"); a bare "aide" (GOV) yields to whom it serves
+        served = next((by_head[o.i] for prep in parsed.children(head)
+                       if prep.dep == "prep" and prep.text.lower() in WORDS.role_serving_preps
+                       for o in parsed.children(prep.i) if o.dep == "pobj" and o.i in by_head), None)
+        if served is None:
+            continue
+        a = served.actor
+        if a.sector is None and a.country and len(a.code) == 3:
+            a = Actor(a.country + weak[-1].entry.code, a.country, weak[-1].entry.code, a.name)
+        start, _ = phrase_span(parsed, head, group)
+        toks = parsed.tokens
+        if bare is not None:
+            out.remove(bare)
+        out.append(Mention(parsed.span_text(start, served.token_end), toks[start].start, served.end, start,
+                           served.token_end, head, sent, a, "role+served",
+                           f"{weak[-1].entry.source}+{served.entry}"))
+    return sorted(out, key=lambda m: m.token_start)
 
 
 def _owned_by_people(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
@@ -212,6 +242,14 @@ def _resolve(
         return make_mention(
             parsed, sent, head, group, Actor(pick.code, None, pick.code, pick.name), "role", pick.source
         )
+    titles_held = [a for a in titled_name or () if "weak" not in a.entry.flags and a.entry.code]
+    if titles_held and toks[head].ent_type == "PERSON":
+        # "Interim President Manuel Soto": a named stranger with an office is somebody in particular, of
+        # that office's sector even when no country is named; remembered, so "Soto" is them again
+        pick = titles_held[-1].entry
+        actor = Actor(pick.code, None, pick.code, pick.name)
+        remember_titled(parsed, group, actor, titles_held, story)
+        return make_mention(parsed, sent, head, group, actor, "title", pick.source)
     return None
 
 

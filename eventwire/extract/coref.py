@@ -105,7 +105,10 @@ def resolve_person(
     """A named person (or armed group) → the actor they were on the story's date."""
     person = atom.entry.person
     if person is None:  # an unknown person named earlier with a title: reuse that actor
-        actor = actor_from_code(atom.entry.code, atom.entry.name)
+        # the remembered actor itself: a title alone ("President X": GOV) has no country to split off
+        actor = next((a for a, _, name in story.surnames.values()
+                      if a.code == atom.entry.code and atom.entry.source == f"coreference:{name}"),
+                     None) or actor_from_code(atom.entry.code, atom.entry.name)
         return make_mention(parsed, sent, head, group, actor, "coreference", atom.entry.source)
     actor, office = person.actor_at(story.date)
     if story.date is None:

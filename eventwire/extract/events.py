@@ -528,7 +528,8 @@ def _place_targets(
     """
     codes = {m.actor.code for m in sources}
     countries = set() if home else {m.actor.country for m in sources}
-    tokens = [s[0] for s in r.targets if not isinstance(s, Mention)]
+    slots = [s[0] for s in r.targets if not isinstance(s, Mention)]
+    tokens = list(slots)
     roles = kb.folded
     victims = lex.in_group(r.code, "harm") and any(
         tree.tok(o).ent_type == "PERSON" or tree.tok(o).lemma.lower() in roles for o in tree.objects((r.head,))
@@ -540,6 +541,14 @@ def _place_targets(
         places = [m for m in places if m.actor.code not in codes and m.actor.country not in countries]
         if places:
             return places
+    for token in slots:
+        # the place a slot's own noun is in: aid "to a peacekeeping force in Somalia", "suspended aid
+        # deliveries in Nigeria" reach the place, as the verb's own "in X" would
+        places = [m for j in tree.prep_objects((token,), *WORDS.locative_preps)
+                  if (m := _place_mention(tree, j, kb)) is not None]
+        places = [m for m in places if m.actor.code not in codes and m.actor.country not in countries]
+        if places:
+            return places[:1]
     return []
 
 

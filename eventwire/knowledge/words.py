@@ -48,6 +48,7 @@ class WordLists:
     place_name_preps: frozenset[str]
     articles: frozenset[str]
     role_place_preps: frozenset[str]
+    role_serving_preps: frozenset[str]
     group_possessives: frozenset[str]
     empty_copulas: frozenset[str]
     clause_preps: frozenset[str]

@@ -157,3 +157,16 @@ def test_agentless_force_comes_from_where_it_was_fired(nlp) -> None:  # type: ig
 def test_force_named_by_its_agent_is_no_place_origin(nlp) -> None:  # type: ignore[no-untyped-def]
     events = code_text("A rocket was fired at Kenya from Somalia by al-Shabaab.", published="2021-05-04").events
     assert not any(e.source.method == "place-origin" for e in events), events
+
+
+@pytest.mark.parametrize(("text", "code", "target"), [
+    ("The United Nations suspended aid deliveries in Nigeria.", "162", "NGA"),
+    ("Canada is ready to contribute air support to a peacekeeping force in Somalia.", "0334", "SOM"),
+])
+def test_the_place_a_slot_noun_is_in_is_the_target(nlp, text: str, code: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(t[1] == code and t[2] == target for t in _triples(text)), _triples(text)
+
+
+def test_a_place_inside_a_talks_slot_is_no_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    # talks are not among the codes a place can be the target of
+    assert "RUS" not in {t[2] for t in _triples("Germany held talks with a delegation in Moscow.")}
