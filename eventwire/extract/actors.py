@@ -140,7 +140,7 @@ def _longest_at(toks: tuple[Token, ...], i: int, hi: int, kb: ActorKnowledge, st
             entry = NameEntry(
                 "person" if person else "titled", actor.code, name, f"coreference:{name}", person=person
             )
-            return Atom(i, i + n, entry, coref=True)
+            return Atom(i, i + n, entry, remembered=actor)
         entries = [e for e in kb.folded.get(k.lower(), ()) if after_the or not e.needs_the]
         if entries and (entries[0].kind != "role" or _is_nominal(toks, i, i + n)):
             return Atom(i, i + n, entries[0])

@@ -29,9 +29,14 @@ class Atom:
     end: int
     entry: NameEntry
     head: int = -1  # the atom's own syntactic head token
-    coref: bool = False  # matched as the surname of someone named earlier
     relation: str = ""  # backer | leader | holder | stance: "Iran-backed", "Saudi-led", "rebel-held", "pro-X"
     via: int = -1  # the token carrying the relation ("backed", or the whole "U.S.-led")
+    remembered: Actor | None = None  # matched as the surname of someone named earlier: who the story made them
+
+    @property
+    def coref(self) -> bool:
+        """Whether the atom is the surname of someone named earlier."""
+        return self.remembered is not None
 
 
 @dataclass(slots=True)
@@ -106,9 +111,7 @@ def resolve_person(
     person = atom.entry.person
     if person is None:  # an unknown person named earlier with a title: reuse that actor
         # the remembered actor itself: a title alone ("President X": GOV) has no country to split off
-        actor = next((a for a, _, name in story.surnames.values()
-                      if a.code == atom.entry.code and atom.entry.source == f"coreference:{name}"),
-                     None) or actor_from_code(atom.entry.code, atom.entry.name)
+        actor = atom.remembered or actor_from_code(atom.entry.code, atom.entry.name)
         return make_mention(parsed, sent, head, group, actor, "coreference", atom.entry.source)
     actor, office = person.actor_at(story.date)
     if story.date is None:
