@@ -31,6 +31,14 @@ from .places import event_place, locatives, name_start, place_country
 from .readings import Reader, Reading, Slot
 from .timex import attach_date
 
+#: The links a target is read along when no slot names one (``_fill_phrase_targets``): the act's
+#: object and prepositional phrases and the noun phrases inside them, no clause.
+PHRASE_TARGET_DEPS = ("dobj", "obj", "dative", "prep", "pobj", "pcomp", "poss", "compound", "amod", "nmod",
+                      "appos", "conj")
+PHRASE_TARGET_PREPS = 2
+#: Marks the rule of an event whose target was read from its phrase (see ``_fill_phrase_targets``).
+PHRASE_TARGET = "@phrase"
+
 WORDS = load_words()  # the closed-class words the rules below read (words.yaml)
 # The code groups the rules below test (harm, verbal, asking, responsive) are named in verbs.yaml
 # (code_groups), with what each is for.
@@ -73,6 +81,7 @@ class Candidate:
     speaker: Mention | None = None
     negated: bool = False
     unnamed: bool = False  # the agent is no one the text names: "an attack killed", "was shot"
+    phrase_target: bool = False  # the target is only the first actor named in the act's own phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +285,7 @@ def _code_sentence(
         elif tree.tok(i).pos in ("NOUN", "PROPN"):
             found = _nominal(tree, reader, index, i, previous, kb, keep_unknown, note)
             out.extend(found)
+    _fill_phrase_targets(tree, lex, index, out, note)
     for c in out:
         if c.trigger in reader.claimed:  # what a claim says happened is the claimant's word only
             c.modality = replace(c.modality, hypothetical=True)
@@ -778,6 +788,78 @@ def _country(m: Mention) -> str:
     return m.actor.country or m.actor.code
 
 
+def _fill_phrase_targets(
+    tree: SentenceTree, lex: Lexicon, index: MentionIndex, candidates: list[Candidate], note: _Notes
+) -> None:
+    """A targetless act done to an actor its own phrase names in no slot the lexicon lists: the first
+    actor after the trigger within its object and prepositional phrases ("expressed concern for
+    President Buhari's health", "mobilized the army for an assault against X"), as TABARI takes the
+    first actor after the verb, but read along the parse.
+
+    Not the object itself (the lexicon's slots already said it is no target: "mobilized troops"), not
+    inside a clause (its actors are its own), under a preposition of circumstance ("despite", "since")
+    or more than two prepositions deep, nor a place something is *in* ("concern over the fighting in
+    Syria" is no comment on Syria, "met in an Italian resort" no meeting with Italy) except for codes
+    whose target a place can be, abroad ("struck positions in Saudi Arabia's Asir region"); never a
+    sum ("5,500 US" dollars).
+    """
+    triggers = {c.trigger for c in candidates}
+    for c in candidates:
+        if c.targets or not c.sources or c.nominal or tree.tok(c.trigger).pos not in ("VERB", "AUX"):
+            continue
+        own = {m.actor.code for m in c.sources}
+        # a place something is in is a target only where a place can be one, and not at home
+        places = lex.place_target(c.code)
+        home = {m.actor.country for m in c.sources}
+        objects = {k for o in tree.kids(c.trigger, "dobj", "obj") for k in tree.conjuncts(o)}
+        found = sorted(j for j in _phrase_reach(tree, c.trigger) if j > c.trigger and j not in triggers)
+        for j in found:
+            m = index.at(j)
+            if (m is None or m.head in objects or m in c.sources or m.actor.code in own
+                    or m.actor.code == UNKNOWN.code or m.head != j and m.method != "modifier"
+                    or (_located_in(tree, j) and (not places or m.actor.country in home))
+                    or tree.tok(j).ent_type in NOT_ACTORS):  # "(5,500 US)": a sum, not the United States
+                continue
+            c.targets, c.phrase_target = [m], True
+            c.rule = f"{c.rule}{PHRASE_TARGET}"
+            note.add(c.trigger, "kept", f"target read from the act's own phrase: {m.actor.code} ({m.text!r})",
+                     c.code, c.rule)
+            break
+
+
+def _located_in(tree: SentenceTree, j: int) -> bool:
+    """Whether token ``j``'s phrase is the object of "in", "at", "near"... (the noun a country adjective
+    modifies, the phrase a conjunct is in: "met in the Italian resort of Capri")."""
+    t = tree.tok(j)
+    while t.dep in ("conj", "amod", "compound", "nmod", "poss") and t.head != t.i:
+        t = tree.tok(t.head)
+    return t.dep == "pobj" and tree.tok(t.head).text.lower() in WORDS.locative_preps
+
+
+def _phrase_reach(tree: SentenceTree, trigger: int) -> set[int]:
+    """Tokens reached from a trigger through noun-phrase and preposition links only, at most
+    ``PHRASE_TARGET_PREPS`` prepositions deep; a gerund after a preposition is followed ("warned
+    against scrapping the deal with Iran"), no other clause is."""
+    reached: set[int] = set()
+    todo = [(trigger, 0)]
+    while todo:
+        i, preps = todo.pop()
+        for k in tree.kids(i, *PHRASE_TARGET_DEPS):
+            t = tree.tok(k)
+            if t.dep == "conj" and t.pos not in ("NOUN", "PROPN"):
+                continue  # a coordinated predicate is another act
+            if t.dep == "pcomp" and t.tag != "VBG":
+                continue
+            if t.dep == "prep" and t.text.lower() in WORDS.adjunct_preps:
+                continue  # a circumstance of the act ("despite", "according to"), not whom it is done to
+            depth = preps + (t.dep == "prep")
+            if depth > PHRASE_TARGET_PREPS or k in reached:
+                continue
+            reached.add(k)
+            todo.append((k, depth))
+    return reached
+
+
 def _fill_implicit_targets(candidates: list[Candidate], lex: Lexicon) -> None:
     """Give a targetless response ("refused", "open to talks") the other party of the last events."""
     for n, c in enumerate(candidates):
@@ -894,11 +976,13 @@ def _side(m: Mention | None) -> str:
 def _confidence(c: Candidate, source: Mention, target: Mention | None) -> float:
     """A score in [0, 1]: explicit verbs with both sides named by dictionary score highest."""
     if source.actor is UNKNOWN or source.actor.code == UNKNOWN.code:
-        return UNKNOWN_CONFIDENCE if target is not None else UNKNOWN_CONFIDENCE - 0.05
+        sure = target is not None and not c.phrase_target
+        return UNKNOWN_CONFIDENCE if sure else UNKNOWN_CONFIDENCE - 0.05
     score = 0.9 if not c.nominal else 0.7
     score -= 0.15 if target is None else 0.0
     score -= 0.1 if target is not None and target.actor.code == UNKNOWN.code else 0.0
     score -= 0.1 if c.implicit_target else 0.0
+    score -= 0.15 if c.phrase_target else 0.0  # a guess at the target: no surer than having none
     score -= 0.15 if c.coref or source.method == "coreference" else 0.0
     score -= 0.15 if source.method in (PLACE_AUTHORITY, PLACE_ORIGIN) else 0.0  # the agent is inferred, not named
     score -= 0.05 if source.method not in ("dictionary", "person-office") else 0.0

@@ -495,7 +495,15 @@ def _prep(w: Where, name: str) -> list[Slot]:
     if name[5:] not in GOAL_PREPS:
         return [(k, True) for k in near]
     inner = tuple(k for o in objs for k in t.phrase_nouns(o) if k not in objs)
-    return [(k, True) for k in near + [k for k in t.prep_objects(inner, name[5:]) if k not in near]]
+    # one phrase further out: a goal the parser hung off another phrase of the verb or object, or off
+    # its preposition ("provided weapons alongside food aid to Ukraine", "support for the building
+    # of schools to Haitian families"); nearer attachments still come first
+    # ("according to officials" is one preposition, and no circumstance's phrase holds the goal)
+    outer = [p for p in t.kids_of(a + objs, "prep") if t.tok(p).text.lower() != name[5:]
+             and t.tok(p).text.lower() not in WORDS.adjunct_preps and t.kids(p, "pobj")]
+    further = tuple(k for p in outer for k in (p, *t.kids(p, "pobj")) if k not in inner)
+    deep = [k for k in t.prep_objects(inner, name[5:]) + t.prep_objects(further, name[5:]) if k not in near]
+    return [(k, True) for k in near + list(dict.fromkeys(deep))]
 
 
 def _ccomp_subj(w: Where, name: str) -> list[Slot]:

@@ -220,17 +220,26 @@ _UNCOUNTED = frozenset(
 
 
 def _plurals(phrase: str) -> list[str]:
-    """Regular plural of a role phrase's last word (minister → ministers, ministry → ministries)."""
+    """Regular plural of a role phrase's head word: its last (minister → ministers, ministry →
+    ministries), or the one before "of" (head of state → heads of state)."""
+    head, of, rest = phrase.partition(" of ")
+    if of and " " not in head:
+        plural = _plural_word(head)
+        return [f"{plural} of {rest}"] if plural else []
     head, _, last = phrase.rpartition(" ")
-    if last in _UNCOUNTED or last.endswith("s"):
-        return []
-    if last.endswith("man"):
-        plural = last[:-3] + "men"
-    elif last.endswith("y") and last[-2:-1] not in ("a", "e", "i", "o", "u"):
-        plural = last[:-1] + "ies"
-    else:
-        plural = last + "s"
-    return [f"{head} {plural}".strip()]
+    plural = _plural_word(last)
+    return [f"{head} {plural}".strip()] if plural else []
+
+
+def _plural_word(word: str) -> str | None:
+    """A noun's regular plural, or None when it has none (mass nouns, words already plural)."""
+    if word in _UNCOUNTED or word.endswith("s"):
+        return None
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def _title(name: str) -> str:

@@ -41,6 +41,7 @@ class WordLists:
     deep_preps: frozenset[str]
     object_phrase_preps: frozenset[str]
     goal_preps: frozenset[str]
+    adjunct_preps: frozenset[str]
     former: frozenset[str]
     descriptor_places: frozenset[str]
     locative_preps: frozenset[str]

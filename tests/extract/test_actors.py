@@ -485,3 +485,19 @@ def test_an_attorney_general_is_no_general(parse_story) -> None:  # type: ignore
 def test_a_spokesman_with_a_name_but_no_institution_is_nobody(parse_story) -> None:  # type: ignore[no-untyped-def]
     # a weak title says whom one speaks for, not what one is
     assert not _mentions(parse_story, "Spokesman Tomas Varga declined to comment.")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # non-governmental organisations by their head noun, of the country that modifies them
+    ("The Kenyan charity Msaada Trust criticized the government.", "KENNGO"),
+    ("A Danish aid agency sent blankets to Moldova.", "DNKNGO"),
+    ("Egyptian rights groups condemned the arrests.", "EGYHRI"),
+    ("Swedish environmentalists protested outside the embassy.", "SWEENV"),
+    # a deputy before a name is a legislator; a deputy head is an official
+    ("Chilean deputy Marta Ruiz rejected the proposal.", "CHLLEG"),
+    ("The deputy head of the Polish delegation rejected the proposal.", "POLGOV"),
+    # the plural of a role with an "of" phrase is the plural of its head word
+    ("European heads of state will meet in Lisbon.", "EURGOV"),
+])
+def test_organisation_and_office_nouns_give_the_sector(parse_story, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert code in {m.actor.code for m in _mentions(parse_story, text)}, _pairs(_mentions(parse_story, text))

@@ -317,7 +317,7 @@ CODED += [
     ("Israel rejected the ceasefire proposal of Egypt.", "ISR", "12", "EGY"),
     ("Russia vetoed the resolution on Syria.", "RUS", "129", "SYR"),
     ("Turkey refused to meet Armenia.", "TUR", "125", None),
-    ("Turkey will not accept refugees from Syria.", "TUR", "12", None),
+    ("Turkey will not accept refugees from Syria.", "TUR", "12", "SYR"),  # whose refugees: read from the phrase
     ("Russia will not lift its ban on Georgia.", "RUS", "124", None),
     ("Iran defied the United Nations.", "IRN", "128", "IGOUNO"),
     # 13
@@ -331,7 +331,7 @@ CODED += [
     ("Russia deployed tanks near Ukraine.", "RUS", "154", "UKR"),
     ("China held military exercises near Taiwan.", "CHN", "150", "TWN"),
     ("Israeli troops remained on alert.", "ISR", "152", None),
-    ("Russia massed troops on the border with Ukraine.", "RUS", "154", None),
+    ("Russia massed troops on the border with Ukraine.", "RUS", "154", "UKR"),  # read from the phrase
     # 16
     ("Venezuela cut diplomatic ties with Colombia.", "VEN", "161", "COL"),
     ("The United States suspended military aid to Egypt.", "USA", "162", "EGY"),

@@ -119,7 +119,7 @@ def test_obligation(parse_story: Callable[..., Parsed], text: str, word: str, ob
     ("text", "source", "code", "target"),
     [
         ("Russia will not lift its sanctions on Georgia.", "RUS", "1244", None),  # refusal
-        ("Turkey does not accept refugees from Syria.", "TUR", "12", None),
+        ("Turkey does not accept refugees from Syria.", "TUR", "12", "SYR"),
     ],
 )
 def test_refusing_negation_is_a_rejection(

@@ -170,3 +170,38 @@ def test_the_place_a_slot_noun_is_in_is_the_target(nlp, text: str, code: str, ta
 def test_a_place_inside_a_talks_slot_is_no_target(nlp) -> None:  # type: ignore[no-untyped-def]
     # talks are not among the codes a place can be the target of
     assert "RUS" not in {t[2] for t in _triples("Germany held talks with a delegation in Moscow.")}
+
+
+@pytest.mark.parametrize(("text", "code", "target"), [
+    # no slot of the entry names the target, but the act's own phrase does: the first actor after the
+    # trigger along its prepositional and noun phrases (TABARI's first actor after the verb, on the parse)
+    ("Brazil expressed concern for the health of the Bolivian president.", "012", "BOLGOV"),
+    ("Israel mobilized the army for an offensive against Hamas.", "154", "PSEREB"),
+])
+def test_the_acts_own_phrase_names_the_target(nlp, text: str, code: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    hits = [t for t in _triples(text) if t[1] == code]
+    assert [t[2] for t in hits] == [target], _triples(text)
+    assert hits[0][3].endswith("@phrase"), hits  # the rule says the target was read from the phrase
+
+
+@pytest.mark.parametrize("text", [
+    "Norway mobilized Danish troops.",  # the object is what the entry's slots already judged no target
+    "Poland mobilized troops after officials in Russia had made threats.",  # another clause's actors
+])
+def test_no_target_from_the_object_itself_or_another_clause(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [t[2] for t in _triples(text) if t[1] == "154"] == [None], _triples(text)
+
+
+def test_a_goal_phrase_hung_off_another_phrase_is_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs "to Peru" off "rebuilding", inside the object's "for" phrase
+    text = "Spain provided support for the rebuilding of clinics to Peru."
+    assert any(t[1].startswith("07") and t[2] == "PER" for t in _triples(text)), _triples(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru signed the treaty despite objections from Chile.",  # a circumstance, not whom it was done to
+    "Nepal praised the loan, according to officials in India.",  # "according to" reports, names no target
+])
+def test_no_target_from_a_circumstance(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = _triples(text)
+    assert found and all(t[2] is None for t in found), found
