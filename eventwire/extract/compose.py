@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..knowledge.actors import PLACE_KINDS, ActorKnowledge, NameEntry, actor_from_code
+from ..knowledge.actors import OUT_OF_OFFICE, PLACE_KINDS, ActorKnowledge, NameEntry, actor_from_code
 from ..knowledge.words import load_words
 from ..records import Actor, Mention, Parsed
-from .coref import Atom, Story, make_mention, phrase_head, phrase_span, remember_titled, resolve_person
+from .coref import Atom, Story, former, make_mention, phrase_head, phrase_span, remember_titled, resolve_person
 from .descriptors import (
     ethnic_actor,
     grouping_token,
@@ -305,7 +305,9 @@ def _role_with_base(
     elif strong and "nation" in strong[-1].entry.flags and base.country and len(base.code) == 3:
         actor = base  # "the Palestinian people" is the nation itself
     else:
-        if strong:
+        if strong and "person" in strong[-1].entry.flags and former(parsed, group, head):
+            sector = OUT_OF_OFFICE  # "the former prime minister of Sri Lanka" holds no office now: LKAELI
+        elif strong:
             sector = strong[-1].entry.code
         elif base.sector:
             sector = base.sector  # weak role serving an institution: "Pentagon spokesman" → USAMIL

@@ -116,7 +116,7 @@ def resolve_person(
     actor, office = person.actor_at(story.date)
     if story.date is None:
         actor, office = _titled_office(person, group, actor, office)
-    if _former(parsed, group, head) and person.country and not person.group:
+    if former(parsed, group, head) and person.country and not person.group:
         # "former Prime Minister Ehud Olmert": whatever the date, not the office-holder now
         actor, office = Actor(person.country + person.out_of_office, person.country, person.out_of_office,
                               person.id), None
@@ -148,7 +148,7 @@ def _titled_office(
     return actor_from_code(fitting[-1].code, person.id), fitting[-1]
 
 
-def _former(parsed: Parsed, group: list[Atom], head: int) -> bool:
+def former(parsed: Parsed, group: list[Atom], head: int) -> bool:
     """"former"/"ex-" before a person's title or name: they no longer hold the office."""
     start = min(a.start for a in group)
     toks = parsed.tokens
@@ -160,6 +160,7 @@ __all__ = [
     "MODIFIER_DEPS",
     "Atom",
     "Story",
+    "former",
     "make_mention",
     "phrase_head",
     "phrase_span",

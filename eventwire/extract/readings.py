@@ -392,6 +392,10 @@ class Reader:
             where += (tok.head,)  # "a mediation effort between Kyiv and Moscow": the phrase hangs off the carrier
         for p in entry.targets:
             slots += [(k, True) for k in t.prep_objects(where, p)]
+        if entry.wraps:
+            # "its demand that Washington ease sanctions": who is to act is whom the demand is of
+            # (the parser may tag a bare subjunctive "ease" a noun; its clause has a subject all the same)
+            slots += [(s, True) for k in t.kids(i, "acl", "ccomp") for s in t.kids(k, "nsubj", "nsubjpass")]
         code, rule = entry.code, entry.id
         if entry.wraps and depth >= MAX_DEPTH and not entry.bare:
             return None

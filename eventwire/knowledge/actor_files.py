@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..errors import KnowledgeError
-from .actor_records import NameEntry, Office, Person, _add_people, _Index, _plurals, _rows, _yaml
+from .actor_records import OUT_OF_OFFICE, NameEntry, Office, Person, _add_people, _Index, _plurals, _rows, _yaml
 from .petrarch import PetrarchEntry, looks_like_petrarch, read_petrarch
 
 #: Kinds a YAML/TSV entry may declare, and the table its names go to.
@@ -123,7 +123,7 @@ def _person(e: PetrarchEntry, source: str) -> Person:
     )
     default = e.default
     country = default[:3] if default and len(default) >= 6 else None
-    return Person(e.names[0], country, offices, (), default[3:] if country and default else "ELI",
+    return Person(e.names[0], country, offices, (), default[3:] if country and default else OUT_OF_OFFICE,
                   False, default)
 
 

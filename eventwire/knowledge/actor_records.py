@@ -31,6 +31,10 @@ class Office:
         return self.start <= date and (self.until is None or date <= self.until)
 
 
+#: The sector of someone out of office: CAMEO codes former officials as elites.
+OUT_OF_OFFICE = "ELI"
+
+
 @dataclass(frozen=True, slots=True)
 class Person:
     """A person (or an armed group) whose code depends on the date: offices over time."""
@@ -39,7 +43,7 @@ class Person:
     country: str | None
     offices: tuple[Office, ...]
     surnames: tuple[str, ...] = ()
-    out_of_office: str = "ELI"
+    out_of_office: str = OUT_OF_OFFICE
     group: bool = False
     default_code: str | None = None  # code outside every office (PETRARCH's undated code)
 
@@ -195,7 +199,7 @@ def _people(path: Path, group: bool) -> list[tuple[Person, list[str], list[str]]
             item.get("country"),
             tuple(offices),
             tuple(str(s) for s in surnames),
-            str(item.get("out_of_office", "ELI")),
+            str(item.get("out_of_office", OUT_OF_OFFICE)),
             group,
         )
         out.append((person, names or [pid], [str(a) for a in item.get("alone", [])]))

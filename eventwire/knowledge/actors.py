@@ -31,6 +31,7 @@ from .actor_files import load_user_file
 
 # the records (and the name index) live in actor_records, shared with the user-file reader; re-exported
 from .actor_records import (
+    OUT_OF_OFFICE,
     ActorKnowledge,
     Guards,
     NameEntry,
@@ -251,6 +252,7 @@ def actor_knowledge(files: tuple[str, ...] = ()) -> ActorKnowledge:
 
 
 __all__ = [
+    "OUT_OF_OFFICE",
     "ActorKnowledge",
     "Guards",
     "NameEntry",

@@ -501,3 +501,13 @@ def test_a_spokesman_with_a_name_but_no_institution_is_nobody(parse_story) -> No
 ])
 def test_organisation_and_office_nouns_give_the_sector(parse_story, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
     assert code in {m.actor.code for m in _mentions(parse_story, text)}, _pairs(_mentions(parse_story, text))
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # an office named as no longer held is an elite, as CAMEO codes former officials
+    ("The former prime minister of Malta criticized the budget.", "MLTELI"),
+    ("Former Chilean president Ana Soto criticized the budget.", "CHLELI"),
+    ("The Chilean president criticized the budget.", "CHLGOV"),
+])
+def test_a_former_office_is_an_elite(parse_story, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert code in {m.actor.code for m in _mentions(parse_story, text)}, _pairs(_mentions(parse_story, text))

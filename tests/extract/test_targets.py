@@ -205,3 +205,15 @@ def test_a_goal_phrase_hung_off_another_phrase_is_the_target(nlp) -> None:  # ty
 def test_no_target_from_a_circumstance(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     found = _triples(text)
     assert found and all(t[2] is None for t in found), found
+
+
+@pytest.mark.parametrize(("text", "source", "code", "target"), [
+    ("A Danish court found the Estonian consul guilty of fraud.", "DNKJUD", "116", "EST"),  # the verdict's subject
+    ("The Burmese army forced aid workers out of the province.", "MMRMIL", "174", "LAB"),
+    ("Turkey pressured Sweden to extradite the suspects.", "TUR", "10", "SWE"),  # a demand of whom it presses
+    ("Eritrean refugees sought asylum in Malta.", "ERIREF", "023", "MLT"),  # asylum sought asks its place
+    ("Pyongyang repeated its demand that Tokyo lift sanctions.", "PRKGOV", "10", "JPNGOV"),  # who is to act
+])
+def test_who_a_construction_acts_on(nlp, text: str, source: str, code: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    found = _triples(text)
+    assert any(t[0] == source and t[1].startswith(code) and t[2] == target for t in found), found
