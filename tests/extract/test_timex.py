@@ -783,3 +783,11 @@ def test_rule_gates_never_hide_a_match_in_real_news() -> None:
         texts = [s for line in fh for s in re.split(r"(?<=[.!?])\s+", json.loads(line)["text"]) if s.strip()]
     assert len(texts) > 500
     assert _gate_misses(texts) == []
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("The vote was postponed until Monday.", "2021-12-27"),  # a deadline ahead
+    ("Until Monday the two sides had not agreed on a text.", "2021-12-20"),  # a past perfect looks back
+])
+def test_until_looks_ahead_unless_the_clause_is_a_past_perfect(parse_story, sentence: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    assert [d.value for d in find_dates(parse_story(sentence, published=PUB))] == [value]
