@@ -511,3 +511,14 @@ def test_organisation_and_office_nouns_give_the_sector(parse_story, text: str, c
 ])
 def test_a_former_office_is_an_elite(parse_story, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
     assert code in {m.actor.code for m in _mentions(parse_story, text)}, _pairs(_mentions(parse_story, text))
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # peacekeeping missions are their organisation's; aid and rights NGOs by name
+    ("UNIFIL condemned the shelling of its post.", "IGOUNOPKO"),
+    ("AMISOM troops repelled the attack.", "IGOAFRAFU"),
+    ("Oxfam criticized the blockade.", "NGO"),
+    ("Reporters Without Borders condemned the arrest.", "NGOHRI"),
+])
+def test_missions_and_ngos_by_name(parse_story, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert code in {m.actor.code for m in _mentions(parse_story, text)}, _pairs(_mentions(parse_story, text))
