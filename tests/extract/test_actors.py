@@ -522,3 +522,16 @@ def test_a_former_office_is_an_elite(parse_story, text: str, code: str) -> None:
 ])
 def test_missions_and_ngos_by_name(parse_story, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
     assert code in {m.actor.code for m in _mentions(parse_story, text)}, _pairs(_mentions(parse_story, text))
+
+
+@pytest.mark.parametrize(("text", "published", "code"), [
+    # office-holders of 1985-2000 (people_1990s.yaml), and out of office afterwards
+    ("President Bill Clinton met the press.", "1997-05-01", "USAGOV"),
+    ("Suharto rejected the proposal.", "1997-05-01", "IDNGOV"),
+    ("Suharto rejected the proposal.", "2015-05-01", "IDNELI"),
+    ("Prime Minister Etienne Tshisekedi rejected the plan.", "1997-04-05", "CODGOV"),  # a week-long premiership
+    ("Etienne Tshisekedi rejected the plan.", "1997-04-20", "CODOPP"),
+])
+def test_office_holders_of_the_1990s(parse_story, text: str, published: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    found = _mentions(parse_story, text, published=published)
+    assert code in {m.actor.code for m in found}, _pairs(found)

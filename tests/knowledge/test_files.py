@@ -32,7 +32,7 @@ MAPPING_FILES: dict[str, Callable[[Path], object]] = {
     "actors/guards.yaml": lambda p: _load_guards(p.parent),
 }
 #: YAML lists of entries, read as a user's --actors file would be.
-LIST_FILES = ("actors/people.yaml", "actors/people_world.yaml", "actors/groups.yaml")
+LIST_FILES = ("actors/people.yaml", "actors/people_world.yaml", "actors/people_1990s.yaml", "actors/groups.yaml")
 
 
 def _copy(tmp_path: Path, name: str, extra: str) -> tuple[Path, int]:
