@@ -81,7 +81,6 @@ class Candidate:
     speaker: Mention | None = None
     negated: bool = False
     unnamed: bool = False  # the agent is no one the text names: "an attack killed", "was shot"
-    phrase_target: bool = False  # the target is only the first actor named in the act's own phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -820,8 +819,7 @@ def _fill_phrase_targets(
                     or (_located_in(tree, j) and (not places or m.actor.country in home))
                     or tree.tok(j).ent_type in NOT_ACTORS):  # "(5,500 US)": a sum, not the United States
                 continue
-            c.targets, c.phrase_target = [m], True
-            c.rule = f"{c.rule}{PHRASE_TARGET}"
+            c.targets, c.rule = [m], f"{c.rule}{PHRASE_TARGET}"
             note.add(c.trigger, "kept", f"target read from the act's own phrase: {m.actor.code} ({m.text!r})",
                      c.code, c.rule)
             break
@@ -976,13 +974,13 @@ def _side(m: Mention | None) -> str:
 def _confidence(c: Candidate, source: Mention, target: Mention | None) -> float:
     """A score in [0, 1]: explicit verbs with both sides named by dictionary score highest."""
     if source.actor is UNKNOWN or source.actor.code == UNKNOWN.code:
-        sure = target is not None and not c.phrase_target
+        sure = target is not None and PHRASE_TARGET not in c.rule
         return UNKNOWN_CONFIDENCE if sure else UNKNOWN_CONFIDENCE - 0.05
     score = 0.9 if not c.nominal else 0.7
     score -= 0.15 if target is None else 0.0
     score -= 0.1 if target is not None and target.actor.code == UNKNOWN.code else 0.0
     score -= 0.1 if c.implicit_target else 0.0
-    score -= 0.15 if c.phrase_target else 0.0  # a guess at the target: no surer than having none
+    score -= 0.15 if PHRASE_TARGET in c.rule else 0.0  # a guess at the target: no surer than having none
     score -= 0.15 if c.coref or source.method == "coreference" else 0.0
     score -= 0.15 if source.method in (PLACE_AUTHORITY, PLACE_ORIGIN) else 0.0  # the agent is inferred, not named
     score -= 0.05 if source.method not in ("dictionary", "person-office") else 0.0
