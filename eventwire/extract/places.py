@@ -37,42 +37,53 @@ def name_start(parsed: Parsed, token: int) -> int:
     return start
 
 
-def place_country(parsed: Parsed, token: int, kb: ActorKnowledge) -> str | None:
-    """The ISO3 country of the place name headed by ``token`` ("Kiev", "eastern Syria", "city of Idlib")."""
+def place_country(parsed: Parsed, token: int, kb: ActorKnowledge, named: bool = False) -> str | None:
+    """The ISO3 country of the place name headed by ``token`` ("Kiev", "eastern Syria", "city of Idlib",
+    "New York City", "Borno State", "Nangarhar province"); ``named``: the text calls it a place."""
     toks = parsed.tokens
     t = toks[token]
+    start = name_start(parsed, token)
     if t.lemma.lower() in _PLACE_NOUNS:  # "the city of Kharkiv"
         for prep in parsed.children(t.i):
             if prep.dep == "prep" and prep.text.lower() in WORDS.place_name_preps:
                 objs = [c for c in parsed.children(prep.i) if c.dep == "pobj"]
                 if objs:
-                    return place_country(parsed, objs[0].i, kb)
-        return None
+                    return place_country(parsed, objs[0].i, kb, named=True)
+        if start == token:
+            return None
+        # a name the place noun ends ("New York City", "Kuwait City") is a place whole; else the
+        # name before it is a province or state the noun says it is ("Borno State", "Idlib province")
+        return _longest(parsed, start, token, kb, cities=True) or _longest(
+            parsed, start, token - 1, kb, cities=True, divisions=True, division_first=True)
     if not t.text[:1].isupper() or t.pos not in ("PROPN", "NOUN"):
         return None
     # The small model calls some capitals people ("in Kiev"): NER vetoes only gazetteer cities,
     # whose names are often surnames or firms; countries, seats and regions are curated.
     # A date or number named like a town ("in late March": March, Cambridgeshire) is no place either.
-    cities = t.ent_type in ("", "GPE", "LOC", "FAC")
-    start = name_start(parsed, token)
-    gaz = gazetteer()
-
-    def longest(end: int) -> str | None:
-        """The country of the longest name ending at token ``end``: "Mexico City" before "City"."""
-        for s in range(start, t.i + 1):
-            found = gaz.country_of("".join(x.text for x in toks[s : end + 1]), kb, cities)
-            if found:
-                return found
-        return None
+    # A province or state counts only where NER calls the name a place: many are words ("Unity").
+    cities = named or t.ent_type in ("", "GPE", "LOC", "FAC")
+    divisions = named or t.ent_type in ("GPE", "LOC")
 
     # A name that goes on past its head ("Democratic Republic of Congo", "Gulf of Aden") is tried
     # whole first, then the place after "of" ("Republic of Ireland"): its head alone can be another
     # place ("Republic" is a town in Missouri)
     of = [o.i for prep in parsed.children(t.i) if prep.dep == "prep" and prep.text in WORDS.place_name_preps
           for o in parsed.children(prep.i) if o.dep == "pobj" and o.pos == "PROPN"]
-    return (next((f for f in map(longest, (toks[o].right for o in of)) if f), None)
+    return (next((f for o in of if (f := _longest(parsed, start, toks[o].right, kb, cities, divisions))), None)
             or next((f for o in of if (f := place_country(parsed, o, kb))), None)
-            or longest(t.i))
+            or _longest(parsed, start, t.i, kb, cities, divisions))
+
+
+def _longest(parsed: Parsed, start: int, end: int, kb: ActorKnowledge, cities: bool, divisions: bool = False,
+             division_first: bool = False) -> str | None:
+    """The country of the longest place name from token ``start`` on ending at token ``end``: "Mexico
+    City" before "City"."""
+    toks, gaz = parsed.tokens, gazetteer()
+    for s in range(start, end + 1):
+        found = gaz.country_of("".join(x.text for x in toks[s : end + 1]), kb, cities, divisions, division_first)
+        if found:
+            return found
+    return None
 
 
 def _clause_tokens(parsed: Parsed, token: int) -> list[Token]:

