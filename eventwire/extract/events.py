@@ -36,6 +36,8 @@ from .timex import attach_date
 PHRASE_TARGET_DEPS = ("dobj", "obj", "dative", "prep", "pobj", "pcomp", "poss", "compound", "amod", "nmod",
                       "appos", "conj")
 PHRASE_TARGET_PREPS = 2
+#: The links to a purpose clause ("to help Haiti") that ``_phrase_reach`` also follows.
+PURPOSE_DEPS = ("advcl", "acl", "relcl", "xcomp")
 #: Marks the rule of an event whose target was read from its phrase (see ``_fill_phrase_targets``).
 PHRASE_TARGET = "@phrase"
 
@@ -284,7 +286,7 @@ def _code_sentence(
         elif tree.tok(i).pos in ("NOUN", "PROPN"):
             found = _nominal(tree, reader, index, i, previous, kb, keep_unknown, note)
             out.extend(found)
-    _fill_phrase_targets(tree, lex, index, out, note)
+    _fill_phrase_targets(tree, lex, index, kb, out, note)
     for c in out:
         if c.trigger in reader.claimed:  # what a claim says happened is the claimant's word only
             c.modality = replace(c.modality, hypothetical=True)
@@ -788,19 +790,22 @@ def _country(m: Mention) -> str:
 
 
 def _fill_phrase_targets(
-    tree: SentenceTree, lex: Lexicon, index: MentionIndex, candidates: list[Candidate], note: _Notes
+    tree: SentenceTree, lex: Lexicon, index: MentionIndex, kb: ActorKnowledge, candidates: list[Candidate],
+    note: _Notes,
 ) -> None:
     """A targetless act done to an actor its own phrase names in no slot the lexicon lists: the first
     actor after the trigger within its object and prepositional phrases ("expressed concern for
     President Buhari's health", "mobilized the army for an assault against X"), as TABARI takes the
-    first actor after the verb, but read along the parse.
+    first actor after the verb, but read along the parse; and within the purpose it is done for, when
+    nothing else is coded there ("earmarked aid to help Haiti", "launched a mediation effort to prevent
+    a war between Turkey and Syria").
 
     Not the object itself (the lexicon's slots already said it is no target: "mobilized troops"), not
-    inside a clause (its actors are its own), under a preposition of circumstance ("despite", "since")
-    or more than two prepositions deep, nor a place something is *in* ("concern over the fighting in
-    Syria" is no comment on Syria, "met in an Italian resort" no meeting with Italy) except for codes
-    whose target a place can be, abroad ("struck positions in Saudi Arabia's Asir region"); never a
-    sum ("5,500 US" dollars).
+    inside another clause (its actors are its own), under a preposition of circumstance ("despite",
+    "since") or more than two prepositions deep, nor a place something is *in* ("concern over the
+    fighting in Syria" is no comment on Syria, "met in an Italian resort" no meeting with Italy) except
+    for codes whose target a place can be, abroad ("struck positions in Saudi Arabia's Asir region",
+    "mobilised funds to support peace building in Colombia"); never a sum ("5,500 US" dollars).
     """
     triggers = {c.trigger for c in candidates}
     for c in candidates:
@@ -811,12 +816,15 @@ def _fill_phrase_targets(
         places = lex.place_target(c.code)
         home = {m.actor.country for m in c.sources}
         objects = {k for o in tree.kids(c.trigger, "dobj", "obj") for k in tree.conjuncts(o)}
-        found = sorted(j for j in _phrase_reach(tree, c.trigger) if j > c.trigger and j not in triggers)
+        found = sorted(j for j in _phrase_reach(tree, c.trigger, triggers) if j > c.trigger and j not in triggers)
         for j in found:
             m = index.at(j)
+            located = _located_in(tree, j)
+            if m is None and located and places:  # the actor stage leaves places out of the mentions
+                m = _place_mention(tree, j, kb)
             if (m is None or m.head in objects or m in c.sources or m.actor.code in own
                     or m.actor.code == UNKNOWN.code or m.head != j and m.method != "modifier"
-                    or (_located_in(tree, j) and (not places or m.actor.country in home))
+                    or (located and (not places or m.actor.country in home))
                     or tree.tok(j).ent_type in NOT_ACTORS):  # "(5,500 US)": a sum, not the United States
                 continue
             c.targets, c.rule = [m], f"{c.rule}{PHRASE_TARGET}"
@@ -834,16 +842,19 @@ def _located_in(tree: SentenceTree, j: int) -> bool:
     return t.dep == "pobj" and tree.tok(t.head).text.lower() in WORDS.locative_preps
 
 
-def _phrase_reach(tree: SentenceTree, trigger: int) -> set[int]:
+def _phrase_reach(tree: SentenceTree, trigger: int, triggers: set[int]) -> set[int]:
     """Tokens reached from a trigger through noun-phrase and preposition links only, at most
     ``PHRASE_TARGET_PREPS`` prepositions deep; a gerund after a preposition is followed ("warned
-    against scrapping the deal with Iran"), no other clause is."""
+    against scrapping the deal with Iran"), and so is an infinitive of purpose no event was coded on
+    (``triggers``): "aid to help Haiti", "sent troops to distribute food in Somalia". No other clause is."""
     reached: set[int] = set()
     todo = [(trigger, 0)]
     while todo:
         i, preps = todo.pop()
-        for k in tree.kids(i, *PHRASE_TARGET_DEPS):
+        for k in tree.kids(i, *PHRASE_TARGET_DEPS, *PURPOSE_DEPS):
             t = tree.tok(k)
+            if t.dep in PURPOSE_DEPS and (k in triggers or not _purpose(tree, k)):
+                continue
             if t.dep == "conj" and t.pos not in ("NOUN", "PROPN"):
                 continue  # a coordinated predicate is another act
             if t.dep == "pcomp" and t.tag != "VBG":
@@ -856,6 +867,18 @@ def _phrase_reach(tree: SentenceTree, trigger: int) -> set[int]:
             reached.add(k)
             todo.append((k, depth))
     return reached
+
+
+def _purpose(tree: SentenceTree, i: int) -> bool:
+    """Whether token ``i`` heads a bare infinitive of purpose ("to help Haiti"), with no subject of its own.
+
+    An xcomp is one only after its verb's object ("earmarked funds to help Haiti"); straight after the
+    verb it is what the verb's subject does ("offered to send troops"), the act itself."""
+    t = tree.tok(i)
+    if t.dep == "xcomp" and not any(o < i for o in tree.kids(t.head, "dobj", "obj")):
+        return False
+    return (t.tag == "VB" and any(tree.tok(a).tag == "TO" for a in tree.kids(i, "aux"))
+            and not tree.kids(i, "nsubj", "nsubjpass"))
 
 
 def _fill_implicit_targets(candidates: list[Candidate], lex: Lexicon) -> None:

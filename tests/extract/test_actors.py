@@ -504,6 +504,8 @@ def test_a_spokesman_with_a_name_but_no_institution_is_nobody(parse_story) -> No
     ("The deputy head of the Polish delegation rejected the proposal.", "POLGOV"),
     # the plural of a role with an "of" phrase is the plural of its head word
     ("European heads of state will meet in Lisbon.", "EURGOV"),
+    # a country's former name still names it: Zaire is the Democratic Republic of Congo
+    ("Zairean soldiers shelled the border town.", "CODMIL"),
 ])
 def test_organisation_and_office_nouns_give_the_sector(parse_story, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
     _assert_resolves(parse_story, text, code)

@@ -426,7 +426,8 @@ CODED += [
     # forces sent to help someone are military aid to them; offered, an intent to give it
     ("France sent two hundred soldiers to help Mali fight the insurgency.", "FRA", "072", "MLI"),
     ("Germany offered to deploy troops to assist Ukraine.", "DEU", "0332", "UKR"),
-    ("Turkey deployed troops to the border to deter Syria.", "TUR", "154", None),  # a purpose, but no help
+    # a purpose, but no help: a show of force, at whom its purpose names
+    ("Turkey deployed troops to the border to deter Syria.", "TUR", "154", "SYR"),
     # a caller does what the call was for, to whom was called ("urged X to" is X's act to do)
     ("Biden called Erdogan on Tuesday to apologize for the delay.", "USAGOV", "055", "TURGOV"),
     ("Erdogan called Putin to apologize for the downing of the jet.", "TURGOV", "055", "RUSGOV"),
@@ -460,6 +461,8 @@ CODED += [
     ("About 400 Russian peacekeepers arrived in the region on Sunday.", "RUS", "074", None),
     ("Dozens of Ukrainian peacekeeping troops began deploying on Monday.", "UKR", "074", None),
     ("The Russian peacekeepers withdrew from Ukraine in May.", "RUS", "1663", "UKR"),
+    # forces that leave a place withdraw from it; a minister who leaves a city does not
+    ("American troops began leaving Afghanistan in May.", "USA", "0874", "AFG"),
     ("Russian troops arrived in the region on Sunday.", "RUS", "042", None),  # soldiers, not peacekeepers
     # relief sent is humanitarian aid, also with the personnel who deliver it; doctors are no peacekeepers
     ("Germany sent troops, tents and medicine to Ukraine.", "DEU", "073", "UKR"),

@@ -177,6 +177,10 @@ def test_a_place_inside_a_talks_slot_is_no_target(nlp) -> None:  # type: ignore[
     # trigger along its prepositional and noun phrases (TABARI's first actor after the verb, on the parse)
     ("Brazil expressed concern for the health of the Bolivian president.", "012", "BOLGOV"),
     ("Israel mobilized the army for an offensive against Hamas.", "154", "PSEREB"),
+    # the purpose it is done for, where nothing else is coded: its actors, or a place abroad
+    ("Qatar launched a mediation effort to prevent a border war between Sudan and Chad.", "045", "SDN"),
+    ("Kenya announced a ceasefire initiative to halt the fighting in Somalia.", "0871", "SOM"),
+    ("Japan earmarked funds to help Peru.", "071", "PER"),
 ])
 def test_the_acts_own_phrase_names_the_target(nlp, text: str, code: str, target: str) -> None:  # type: ignore[no-untyped-def]
     hits = [t for t in _triples(text) if t[1] == code]
@@ -187,9 +191,16 @@ def test_the_acts_own_phrase_names_the_target(nlp, text: str, code: str, target:
 @pytest.mark.parametrize("text", [
     "Norway mobilized Danish troops.",  # the object is what the entry's slots already judged no target
     "Poland mobilized troops after officials in Russia had made threats.",  # another clause's actors
+    "Poland mobilized troops so that Lithuania would feel safe.",  # a purpose clause with its own subject
 ])
 def test_no_target_from_the_object_itself_or_another_clause(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [t[2] for t in _triples(text) if t[1] == "154"] == [None], _triples(text)
+
+
+def test_an_act_coded_in_the_purpose_keeps_its_own_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "to support Peru" is an event of its own: the funding is not read into it a second time
+    found = _triples("Japan mobilized funds to support Peru.")
+    assert ("JPN", "051", "PER", "praise") in found and all(not t[3].endswith("@phrase") for t in found), found
 
 
 def test_a_goal_phrase_hung_off_another_phrase_is_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
