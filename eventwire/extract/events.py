@@ -816,11 +816,13 @@ def _fill_phrase_targets(
         places = lex.place_target(c.code)
         home = {m.actor.country for m in c.sources}
         objects = {k for o in tree.kids(c.trigger, "dobj", "obj") for k in tree.conjuncts(o)}
-        found = sorted(j for j in _phrase_reach(tree, c.trigger, triggers) if j > c.trigger and j not in triggers)
-        for j in found:
+        reach = _phrase_reach(tree, c.trigger, triggers)
+        for j in sorted(j for j in reach if j > c.trigger and j not in triggers):
             m = index.at(j)
             located = _located_in(tree, j)
-            if m is None and located and places:  # the actor stage leaves places out of the mentions
+            if m is None and located and places and reach[j]:
+                # where the purpose is carried out ("to halt the fighting in Yemen"): the actor stage
+                # leaves places out of the mentions, and the clause's own places were read already
                 m = _place_mention(tree, j, kb)
             if (m is None or m.head in objects or m in c.sources or m.actor.code in own
                     or m.actor.code == UNKNOWN.code or m.head != j and m.method != "modifier"
@@ -835,22 +837,24 @@ def _fill_phrase_targets(
 
 def _located_in(tree: SentenceTree, j: int) -> bool:
     """Whether token ``j``'s phrase is the object of "in", "at", "near"... (the noun a country adjective
-    modifies, the phrase a conjunct is in: "met in the Italian resort of Capri")."""
+    modifies, the phrase a conjunct or an apposition is in: "met in the Italian resort of Capri", "in
+    Lubumbashi, Zaire's second city")."""
     t = tree.tok(j)
-    while t.dep in ("conj", "amod", "compound", "nmod", "poss") and t.head != t.i:
+    while t.dep in ("conj", "amod", "compound", "nmod", "poss", "appos") and t.head != t.i:
         t = tree.tok(t.head)
     return t.dep == "pobj" and tree.tok(t.head).text.lower() in WORDS.locative_preps
 
 
-def _phrase_reach(tree: SentenceTree, trigger: int, triggers: set[int]) -> set[int]:
+def _phrase_reach(tree: SentenceTree, trigger: int, triggers: set[int]) -> dict[int, bool]:
     """Tokens reached from a trigger through noun-phrase and preposition links only, at most
-    ``PHRASE_TARGET_PREPS`` prepositions deep; a gerund after a preposition is followed ("warned
-    against scrapping the deal with Iran"), and so is an infinitive of purpose no event was coded on
-    (``triggers``): "aid to help Haiti", "sent troops to distribute food in Somalia". No other clause is."""
-    reached: set[int] = set()
-    todo = [(trigger, 0)]
+    ``PHRASE_TARGET_PREPS`` prepositions deep, each with whether it lies in a purpose clause; a gerund
+    after a preposition is followed ("warned against scrapping the deal with Iran"), and so is an
+    infinitive of purpose no event was coded on (``triggers``): "aid to help Haiti", "sent troops to
+    distribute food in Somalia". No other clause is."""
+    reached: dict[int, bool] = {}
+    todo = [(trigger, 0, False)]
     while todo:
-        i, preps = todo.pop()
+        i, preps, purposed = todo.pop()
         for k in tree.kids(i, *PHRASE_TARGET_DEPS, *PURPOSE_DEPS):
             t = tree.tok(k)
             if t.dep in PURPOSE_DEPS and (k in triggers or not _purpose(tree, k)):
@@ -864,8 +868,8 @@ def _phrase_reach(tree: SentenceTree, trigger: int, triggers: set[int]) -> set[i
             depth = preps + (t.dep == "prep")
             if depth > PHRASE_TARGET_PREPS or k in reached:
                 continue
-            reached.add(k)
-            todo.append((k, depth))
+            reached[k] = purposed or t.dep in PURPOSE_DEPS
+            todo.append((k, depth, reached[k]))
     return reached
 
 

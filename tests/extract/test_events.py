@@ -461,8 +461,6 @@ CODED += [
     ("About 400 Russian peacekeepers arrived in the region on Sunday.", "RUS", "074", None),
     ("Dozens of Ukrainian peacekeeping troops began deploying on Monday.", "UKR", "074", None),
     ("The Russian peacekeepers withdrew from Ukraine in May.", "RUS", "1663", "UKR"),
-    # forces that leave a place withdraw from it; a minister who leaves a city does not
-    ("American troops began leaving Afghanistan in May.", "USA", "0874", "AFG"),
     ("Russian troops arrived in the region on Sunday.", "RUS", "042", None),  # soldiers, not peacekeepers
     # relief sent is humanitarian aid, also with the personnel who deliver it; doctors are no peacekeepers
     ("Germany sent troops, tents and medicine to Ukraine.", "DEU", "073", "UKR"),
