@@ -117,6 +117,62 @@ def _chunks(doc: Document) -> Iterator[tuple[int, int, str]]:
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
+# Pre-tokenized text (ConfliBERT-style corpora, some feeds) writes clitics apart: "China ’ s health
+# ministry", "the rules won ’ t change". spaCy then reads a bare "s" or "t" as a word and the parse
+# falls apart around it; such a piece is given to the parser with the clitic joined to its word, as
+# prose writes it, and each token keeps the span it has as written.
+_SPLIT_CLITIC = re.compile(r"\w [’'] [sStT](?![\w'’])")
+_QUOTES = ("’", "'")
+_NEGATED = {"wo": "will", "ca": "can", "sha": "shall"}  # "won't" is "wo" + "n't", as spaCy splits it
+
+
+def rejoin_clitics(nlp: Language, text: str) -> tuple[Doc, list[tuple[int, int]]] | None:
+    """``text`` as a Doc with split clitics rejoined ("’ s" → "’s", "won ’ t" → "wo" "n’t"), with
+    each token's (start, end) in ``text``; None when nothing is split."""
+    from spacy.tokens import Doc
+
+    if not _SPLIT_CLITIC.search(text):
+        return None
+    toks = nlp.tokenizer(text)
+    words: list[str] = []
+    spaces: list[bool] = []
+    spans: list[tuple[int, int]] = []
+    norms: dict[int, str] = {}
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        clitic = (nxt is not None and t.text in _QUOTES and bool(t.whitespace_) and bool(words) and spaces[-1]
+                  and nxt.lower_ in ("s", "t") and (i + 2 >= len(toks) or not toks[i + 2].is_alpha
+                                                    or bool(nxt.whitespace_)))
+        if clitic and nxt is not None and nxt.lower_ == "s":
+            spaces[-1] = False  # "China ’ s" → "China’s"
+            words.append("’s")
+            norms[len(spans)] = "'s"
+            spans.append((t.idx, nxt.idx + 1))
+        elif clitic and nxt is not None and words[-1][-1:].lower() == "n" and len(words[-1]) > 1:
+            start, _ = spans[-1]  # "won ’ t" → "wo" + "n’t", as spaCy splits "won’t"
+            words[-1] = words[-1][:-1]
+            spans[-1] = (start, start + len(words[-1]))
+            spaces[-1] = False
+            if words[-1].lower() in _NEGATED:
+                norms[len(spans) - 1] = _NEGATED[words[-1].lower()]
+            words.append("n’t")
+            norms[len(spans)] = "not"
+            spans.append((start + len(words[-2]), nxt.idx + 1))
+        else:
+            words.append(t.text)
+            spaces.append(bool(t.whitespace_))
+            spans.append((t.idx, t.idx + len(t.text)))
+            i += 1
+            continue
+        spaces.append(bool(nxt.whitespace_))
+        i += 2
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    for k, norm in norms.items():
+        doc[k].norm_ = norm
+    return doc, spans
+
 
 def sentence_case(title: str, body_words: set[str]) -> str:
     """A Title Case headline as prose: "Chile and Peru Sign Fishing Accord" → "Chile and Peru sign fishing accord".
@@ -145,36 +201,38 @@ def _lemma(t: SpacyToken, fixes: dict[str, str]) -> str:
     return fixes.get(t.lower_, t.lemma_) if t.tag_.startswith("VB") else t.lemma_
 
 
-def _convert(document: Document, pieces: list[tuple[int, int, Doc]], model: str) -> Parsed:
+def _convert(document: Document, pieces: list[tuple[int, int, Doc, list[tuple[int, int]] | None]],
+             model: str) -> Parsed:
     """Copy spaCy's annotations into plain records with document-wide indices and offsets."""
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     entities: list[Entity] = []
     fixes = verb_lemmas()
-    for pi, offset, sdoc in pieces:
+    for pi, offset, sdoc, written in pieces:
         base = len(tokens)
         kind = document.parts[pi].kind
+        # where each token is written in the piece (a rejoined clitic's Doc is not the text itself)
+        spans = written or [(t.idx, t.idx + len(t.text)) for t in sdoc]
         for sent in sdoc.sents:
             si = len(sentences)
             for t in sent:
-                start = offset + t.idx
+                start, end = offset + spans[t.i][0], offset + spans[t.i][1]
                 tokens.append(
                     Token(
                         # the text as written (a headline may have been parsed in sentence case)
-                        base + t.i, document.text[start : start + len(t.text)], start, start + len(t.text),
+                        base + t.i, document.text[start:end], start, end,
                         _lemma(t, fixes), t.pos_, t.tag_, t.dep_, base + t.head.i, t.ent_type_, t.ent_iob_, si,
                         str(t.morph), base + t.left_edge.i, base + t.right_edge.i,
                     )
                 )
+            first, last = offset + spans[sent.start][0], offset + spans[sent.end - 1][1]
             sentences.append(
-                Sentence(si, offset + sent.start_char, offset + sent.end_char,
-                         document.text[offset + sent.start_char : offset + sent.end_char],
-                         base + sent.start, base + sent.end, kind, pi)
+                Sentence(si, first, last, document.text[first:last], base + sent.start, base + sent.end, kind, pi)
             )
         for ent in sdoc.ents:
+            first, last = offset + spans[ent.start][0], offset + spans[ent.end - 1][1]
             entities.append(
-                Entity(document.text[offset + ent.start_char : offset + ent.end_char], ent.label_,
-                       offset + ent.start_char, offset + ent.end_char,
+                Entity(document.text[first:last], ent.label_, first, last,
                        base + ent.start, base + ent.end, tokens[base + ent.start].sent)
             )
     return Parsed(document, tuple(tokens), tuple(sentences), tuple(entities), model)
@@ -190,10 +248,11 @@ def parse_documents(documents: Iterable[Document], nlp: Language | None = None,
     for di, doc in enumerate(docs):
         for pi, offset, text in _chunks(doc):
             plan.append((di, pi, offset, text))
-    results: dict[int, list[tuple[int, int, Doc]]] = {i: [] for i in range(len(docs))}
-    texts = (text for _, _, _, text in plan)
-    for (di, pi, offset, _), sdoc in zip(plan, nlp.pipe(texts, batch_size=batch_size), strict=True):
-        results[di].append((pi, offset, sdoc))
+    results: dict[int, list[tuple[int, int, Doc, list[tuple[int, int]] | None]]] = {i: [] for i in range(len(docs))}
+    rejoined = [rejoin_clitics(nlp, text) for _, _, _, text in plan]
+    texts = (r[0] if r else text for (_, _, _, text), r in zip(plan, rejoined, strict=True))
+    for (di, pi, offset, _), r, sdoc in zip(plan, rejoined, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        results[di].append((pi, offset, sdoc, r[1] if r else None))
     for di, doc in enumerate(docs):
         yield _convert(doc, results[di], model)
 

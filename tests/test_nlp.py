@@ -147,3 +147,33 @@ def test_a_malformed_verb_lemma_row_is_a_clear_error(monkeypatch: pytest.MonkeyP
             nlp_module.verb_lemmas()
     finally:
         nlp_module.verb_lemmas.cache_clear()
+
+
+@pytest.mark.parametrize(("text", "clitic", "head"), [
+    # pre-tokenized text writes clitics apart; parsed whole, "’ s" marks its noun's owner
+    ("Kenya ’ s health ministry sent a team of doctors to the clinic.", "’ s", "Kenya"),
+    ("The officials said the rules won ’ t change before the vote.", "n ’ t", "change"),
+])
+def test_a_clitic_written_apart_is_parsed_whole(nlp, text: str, clitic: str, head: str) -> None:  # type: ignore[no-untyped-def]
+    parsed = parse(_doc(text, [PartKind.BODY]), nlp)
+    found = [t for t in parsed.tokens if t.text == clitic]
+    assert len(found) == 1, [t.text for t in parsed.tokens]  # one token, spanning what is written
+    assert text[found[0].start : found[0].end] == clitic
+    assert parsed.tokens[found[0].head].text == head
+    if clitic == "’ s":
+        assert parsed.tokens[found[0].head].dep == "poss"  # "Kenya" owns "ministry"
+    else:
+        assert found[0].dep == "neg"
+    assert not any(t.text in ("s", "t") for t in parsed.tokens)
+
+
+def test_a_quote_mark_before_a_word_is_no_clitic(nlp) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.nlp import rejoin_clitics
+
+    # a closing quote, a plural possessive and a clitic already whole are left as written
+    for text in ["the workers ' union", "called it ' sabotage ' today", "Russia’s army", "the ’ sixties"]:
+        assert rejoin_clitics(nlp, text) is None
+    # each rejoined clitic keeps the span it is written in
+    doc, spans = rejoin_clitics(nlp, "Kenya ’ s army and Peru ’ s navy") or (None, [])
+    assert doc is not None and [t.text for t in doc] == ["Kenya", "’s", "army", "and", "Peru", "’s", "navy"]
+    assert spans[1] == (6, 9) and spans[5] == (24, 27)
