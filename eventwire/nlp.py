@@ -117,61 +117,95 @@ def _chunks(doc: Document) -> Iterator[tuple[int, int, str]]:
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
-# Pre-tokenized text (ConfliBERT-style corpora, some feeds) writes clitics apart: "China ’ s health
-# ministry", "the rules won ’ t change". spaCy then reads a bare "s" or "t" as a word and the parse
-# falls apart around it; such a piece is given to the parser with the clitic joined to its word, as
-# prose writes it, and each token keeps the span it has as written.
-_SPLIT_CLITIC = re.compile(r"\w [’'] [sStT](?![\w'’])")
+# Pre-tokenized text (ConfliBERT-style corpora, some feeds) writes apart what prose writes whole:
+# clitics ("China ’ s health ministry", "won ’ t"), numbers ("2 , 000", "1 . 5"), abbreviations
+# ("the U . K .", "Sen . Mitch McConnell", "Dec . 10"). spaCy then reads a bare "s" as a word, a title's
+# period as a sentence end, and the parse falls apart around them; such a piece is given to the parser
+# with those tokens joined as prose writes them, and each token keeps the span it is written in.
+_SPLIT = re.compile(r"\w [’'] [sStT](?![\w'’])|\d [,.] \d|\b[A-Za-z]{1,5} \. ")
 _QUOTES = ("’", "'")
 _NEGATED = {"wo": "will", "ca": "can", "sha": "shall"}  # "won't" is "wo" + "n't", as spaCy splits it
 
+#: A rejoined token: (its text for the parser, its (start, end) as written, its NORM or "").
+_Joined = tuple[str, tuple[int, int], str]
 
-def rejoin_clitics(nlp: Language, text: str) -> tuple[Doc, list[tuple[int, int]]] | None:
-    """``text`` as a Doc with split clitics rejoined ("’ s" → "’s", "won ’ t" → "wo" "n’t"), with
-    each token's (start, end) in ``text``; None when nothing is split."""
+
+def rejoin_split_tokens(nlp: Language, text: str) -> tuple[Doc, list[tuple[int, int]]] | None:
+    """``text`` as a Doc with what pre-tokenized text splits joined again ("’ s" → "’s", "2 , 000" →
+    "2,000", "U . K ." → "U.K.", "Sen ." → "Sen."), with each token's (start, end) in ``text``; None
+    when nothing is split."""
     from spacy.tokens import Doc
 
-    if not _SPLIT_CLITIC.search(text):
+    if not _SPLIT.search(text):
         return None
-    toks = nlp.tokenizer(text)
-    words: list[str] = []
+    toks = list(nlp.tokenizer(text))
+    abbreviations = getattr(nlp.tokenizer, "rules", None) or {}  # "Sen.", "Dec.": spaCy's special cases
+    out: list[_Joined] = []
     spaces: list[bool] = []
-    spans: list[tuple[int, int]] = []
-    norms: dict[int, str] = {}
     i = 0
     while i < len(toks):
-        t = toks[i]
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        clitic = (nxt is not None and t.text in _QUOTES and bool(t.whitespace_) and bool(words) and spaces[-1]
-                  and nxt.lower_ in ("s", "t") and (i + 2 >= len(toks) or not toks[i + 2].is_alpha
-                                                    or bool(nxt.whitespace_)))
-        if clitic and nxt is not None and nxt.lower_ == "s":
-            spaces[-1] = False  # "China ’ s" → "China’s"
-            words.append("’s")
-            norms[len(spans)] = "'s"
-            spans.append((t.idx, nxt.idx + 1))
-        elif clitic and nxt is not None and words[-1][-1:].lower() == "n" and len(words[-1]) > 1:
-            start, _ = spans[-1]  # "won ’ t" → "wo" + "n’t", as spaCy splits "won’t"
-            words[-1] = words[-1][:-1]
-            spans[-1] = (start, start + len(words[-1]))
-            spaces[-1] = False
-            if words[-1].lower() in _NEGATED:
-                norms[len(spans) - 1] = _NEGATED[words[-1].lower()]
-            words.append("n’t")
-            norms[len(spans)] = "not"
-            spans.append((start + len(words[-2]), nxt.idx + 1))
-        else:
-            words.append(t.text)
+        n, joined = _rejoined_at(toks, i, out, spaces, abbreviations)
+        if not n:
+            t = toks[i]
+            out.append((t.text, (t.idx, t.idx + len(t.text)), ""))
             spaces.append(bool(t.whitespace_))
-            spans.append((t.idx, t.idx + len(t.text)))
             i += 1
             continue
-        spaces.append(bool(nxt.whitespace_))
-        i += 2
-    doc = Doc(nlp.vocab, words=words, spaces=spaces)
-    for k, norm in norms.items():
-        doc[k].norm_ = norm
-    return doc, spans
+        out.extend(joined)
+        spaces.extend([False] * (len(joined) - 1) + [bool(toks[i + n - 1].whitespace_)])
+        i += n
+    if len(out) == len(toks):
+        return None
+    doc = Doc(nlp.vocab, words=[w for w, _, _ in out], spaces=spaces)
+    for k, (_, _, norm) in enumerate(out):
+        if norm:
+            doc[k].norm_ = norm
+    return doc, [span for _, span, _ in out]
+
+
+def _rejoined_at(toks: list[SpacyToken], i: int, out: list[_Joined], spaces: list[bool],
+                 abbreviations: dict[str, object]) -> tuple[int, list[_Joined]]:
+    """(tokens consumed, tokens to emit) for a split written at token ``i``, or (0, []); a clitic
+    rewrites the word before it (``out``, ``spaces``) as prose attaches it."""
+    t = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None or not t.whitespace_:
+        return 0, []
+    after = toks[i + 2] if i + 2 < len(toks) else None
+    if t.text in _QUOTES and out and spaces[-1] and nxt.lower_ in ("s", "t") and (
+            after is None or not after.is_alpha or bool(nxt.whitespace_)):
+        word, (start, end), _ = out[-1]
+        if nxt.lower_ == "s":  # "China ’ s" → "China’s"
+            spaces[-1] = False
+            return 2, [("’s", (t.idx, nxt.idx + 1), "'s")]
+        if word[-1:].lower() == "n" and len(word) > 1:  # "won ’ t" → "wo" + "n’t", as spaCy splits "won’t"
+            out[-1] = (word[:-1], (start, end - 1), _NEGATED.get(word[:-1].lower(), ""))
+            spaces[-1] = False
+            return 2, [("n’t", (end - 1, nxt.idx + 1), "not")]
+        return 0, []
+    if t.is_digit and nxt.text in (",", ".") and nxt.whitespace_ and after is not None and after.is_digit:
+        # "2 , 000", "1 , 500 , 000": thousands; "1 . 5": a decimal
+        end, k = after.idx + len(after.text), i + 3
+        if nxt.text == "," and len(after.text) == 3:
+            while (k + 1 < len(toks) and toks[k - 1].whitespace_ and toks[k].text == "," and toks[k].whitespace_
+                   and toks[k + 1].is_digit and len(toks[k + 1].text) == 3):
+                end, k = toks[k + 1].idx + 3, k + 2
+        elif nxt.text == "," or len(t.text) > 3 or len(after.text) > 2:
+            return 0, []
+        written = toks[i].doc.text[t.idx:end]
+        return k - i, [("".join(written.split()), (t.idx, end), "")]
+    if nxt.text == "." and t.is_alpha:
+        # "U . K .", "H . W .": letters with periods; "Sen .", "Dec .": an abbreviation spaCy knows
+        k = i
+        while (k + 1 < len(toks) and len(toks[k].text) == 1 and toks[k].is_upper and toks[k + 1].text == "."
+               and (k == i or toks[k - 1].whitespace_)):
+            k += 2
+        if k - i >= 4:
+            end = toks[k - 1].idx + 1
+            return k - i, [("".join(toks[i].doc.text[t.idx:end].split()), (t.idx, end), "")]
+        if t.text + "." in abbreviations and len(t.text) > 1:
+            return 2, [(t.text + ".", (t.idx, nxt.idx + 1), "")]
+    return 0, []
 
 
 def sentence_case(title: str, body_words: set[str]) -> str:
@@ -217,10 +251,12 @@ def _convert(document: Document, pieces: list[tuple[int, int, Doc, list[tuple[in
             si = len(sentences)
             for t in sent:
                 start, end = offset + spans[t.i][0], offset + spans[t.i][1]
+                # the text as written (a headline may have been parsed in sentence case), less the
+                # spaces pre-tokenized text put inside a token ("Sen ." is "Sen.", "U . K ." is "U.K.")
+                text = document.text[start:end]
                 tokens.append(
                     Token(
-                        # the text as written (a headline may have been parsed in sentence case)
-                        base + t.i, document.text[start:end], start, end,
+                        base + t.i, "".join(text.split()) if written else text, start, end,
                         _lemma(t, fixes), t.pos_, t.tag_, t.dep_, base + t.head.i, t.ent_type_, t.ent_iob_, si,
                         str(t.morph), base + t.left_edge.i, base + t.right_edge.i,
                     )
@@ -249,7 +285,7 @@ def parse_documents(documents: Iterable[Document], nlp: Language | None = None,
         for pi, offset, text in _chunks(doc):
             plan.append((di, pi, offset, text))
     results: dict[int, list[tuple[int, int, Doc, list[tuple[int, int]] | None]]] = {i: [] for i in range(len(docs))}
-    rejoined = [rejoin_clitics(nlp, text) for _, _, _, text in plan]
+    rejoined = [rejoin_split_tokens(nlp, text) for _, _, _, text in plan]
     texts = (r[0] if r else text for (_, _, _, text), r in zip(plan, rejoined, strict=True))
     for (di, pi, offset, _), r, sdoc in zip(plan, rejoined, nlp.pipe(texts, batch_size=batch_size), strict=True):
         results[di].append((pi, offset, sdoc, r[1] if r else None))

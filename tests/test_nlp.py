@@ -149,31 +149,46 @@ def test_a_malformed_verb_lemma_row_is_a_clear_error(monkeypatch: pytest.MonkeyP
         nlp_module.verb_lemmas.cache_clear()
 
 
-@pytest.mark.parametrize(("text", "clitic", "head"), [
+@pytest.mark.parametrize(("text", "written", "head"), [
     # pre-tokenized text writes clitics apart; parsed whole, "’ s" marks its noun's owner
     ("Kenya ’ s health ministry sent a team of doctors to the clinic.", "’ s", "Kenya"),
     ("The officials said the rules won ’ t change before the vote.", "n ’ t", "change"),
 ])
-def test_a_clitic_written_apart_is_parsed_whole(nlp, text: str, clitic: str, head: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_clitic_written_apart_is_parsed_whole(nlp, text: str, written: str, head: str) -> None:  # type: ignore[no-untyped-def]
     parsed = parse(_doc(text, [PartKind.BODY]), nlp)
-    found = [t for t in parsed.tokens if t.text == clitic]
+    found = [t for t in parsed.tokens if text[t.start : t.end] == written]
     assert len(found) == 1, [t.text for t in parsed.tokens]  # one token, spanning what is written
-    assert text[found[0].start : found[0].end] == clitic
+    assert found[0].text == "".join(written.split())  # read as prose writes it
     assert parsed.tokens[found[0].head].text == head
-    if clitic == "’ s":
+    if written == "’ s":
         assert parsed.tokens[found[0].head].dep == "poss"  # "Kenya" owns "ministry"
     else:
         assert found[0].dep == "neg"
     assert not any(t.text in ("s", "t") for t in parsed.tokens)
 
 
-def test_a_quote_mark_before_a_word_is_no_clitic(nlp) -> None:  # type: ignore[no-untyped-def]
-    from eventwire.nlp import rejoin_clitics
+@pytest.mark.parametrize(("text", "written"), [
+    ("Around 2 , 000 workers went on strike.", ["2 , 000"]),
+    ("The fund gave 1 . 5 million euros and 1 , 250 , 000 dollars.", ["1 . 5", "1 , 250 , 000"]),
+    ("Paris lifted its ban on the U . K . on Friday.", ["U . K ."]),
+    ("Sen . Joan Ortiz met Gov . Paul Lee on Dec . 10 in Ohio.", ["Sen .", "Gov .", "Dec ."]),
+])
+def test_numbers_and_abbreviations_written_apart_are_one_token(nlp, text: str, written: list[str]) -> None:  # type: ignore[no-untyped-def]
+    parsed = parse(_doc(text, [PartKind.BODY]), nlp)
+    spans = [text[t.start : t.end] for t in parsed.tokens]
+    assert all(w in spans for w in written), spans
+    assert len(parsed.sentences) == 1, [s.text for s in parsed.sentences]  # no period read as an end
 
-    # a closing quote, a plural possessive and a clitic already whole are left as written
-    for text in ["the workers ' union", "called it ' sabotage ' today", "Russia’s army", "the ’ sixties"]:
-        assert rejoin_clitics(nlp, text) is None
-    # each rejoined clitic keeps the span it is written in
-    doc, spans = rejoin_clitics(nlp, "Kenya ’ s army and Peru ’ s navy") or (None, [])
+
+def test_a_quote_mark_or_a_year_before_a_period_is_left_as_written(nlp) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.nlp import rejoin_split_tokens
+
+    # a closing quote, a plural possessive, a clitic already whole, a year that ends a sentence and a
+    # lone capital that may end one ("Plan B .") are left as written
+    for text in ["the workers ' union", "called it ' sabotage ' today", "Russia’s army", "the ’ sixties",
+                 "It began in 2010 . 5 people died.", "They chose Plan B . The rest left."]:
+        assert rejoin_split_tokens(nlp, text) is None
+    # each rejoined token keeps the span it is written in
+    doc, spans = rejoin_split_tokens(nlp, "Kenya ’ s army and Peru ’ s navy") or (None, [])
     assert doc is not None and [t.text for t in doc] == ["Kenya", "’s", "army", "and", "Peru", "’s", "navy"]
     assert spans[1] == (6, 9) and spans[5] == (24, 27)
