@@ -42,12 +42,15 @@ FLOORS: dict[tuple[str, str], dict[tuple[str, ...], float]] = {
         # role): event source 0.840, target 0.526; check half 0.829 / 0.510
         # raised 2026-12-06 (unresolved targets: people, names and, for force, held places no dictionary
         # knows; organisations as unresolved agents): source 0.855, target 0.574; check 0.839 / 0.554
-        ("span_coverage",): 0.726,
-        ("event_source",): 0.845,
-        ("event_target",): 0.565,
-        ("code_accuracy",): 0.815,
-        ("halves", "check", "event_source"): 0.83,
-        ("halves", "check", "event_target"): 0.545,
+        # raised 2026-12-07 (targets read from the act's phrase and purpose; provinces and states;
+        # pre-tokenized clitics, numbers and abbreviations rejoined): span coverage 0.760, source 0.878,
+        # target 0.684; check 0.857 / 0.652
+        ("span_coverage",): 0.75,
+        ("event_source",): 0.868,
+        ("event_target",): 0.674,
+        ("code_accuracy",): 0.823,
+        ("halves", "check", "event_source"): 0.847,
+        ("halves", "check", "event_target"): 0.642,
     },
     ("timex_aquaint.jsonl.gz", "timex"): {
         ("recall",): 0.90,
