@@ -49,8 +49,12 @@ from .actor_records import (
     compact,
 )
 from .files import Keys, MapOf, data_path
+from .places import gazetteer
 
 ACTOR_DIR = "actors"
+#: Acronyms at least this long are also known in the title case British style writes them in
+#: ("Nato", "Unicef", "Farc", "Monusco"); a shorter one's title case is often a word ("Us", "Eu").
+MIN_TITLE_CASE_ACRONYM = 4
 
 #: Entry kinds that name a country-level actor (their ``code`` is an ISO3 or region code).
 PLACE_KINDS = frozenset({"country", "adjective", "people", "seat", "region", "region-adjective"})
@@ -199,6 +203,7 @@ def build_actor_knowledge(extra: Iterable[str] = ()) -> ActorKnowledge:
     files = user_files(extra)
     for path in files:
         load_user_file(path, index, people, country_names)
+    _add_title_case_acronyms(index)
     exact = {k: tuple(v) for k, v in index.exact.items() if v}
     folded = {k: tuple(v) for k, v in index.folded.items() if v}
     caseless = {k: tuple(v) for k, v in index.caseless.items() if v}
@@ -215,6 +220,20 @@ def build_actor_knowledge(extra: Iterable[str] = ()) -> ActorKnowledge:
         relations=_load_relations(base),
         prefixes=_prefixes(exact, folded, caseless),
     )
+
+
+def _add_title_case_acronyms(index: _Index) -> None:
+    """Index each long all-capitals name also in title case ("NATO" as "Nato"), unless that spelling
+    already names something else or a place (SANA, the Syrian agency, is no "Sana")."""
+    cities = gazetteer().cities
+    for key, entries in list(index.exact.items()):
+        if len(key) < MIN_TITLE_CASE_ACRONYM or not (key.isalpha() and key.isupper()):
+            continue
+        title = key.title()
+        if title in index.exact or title.lower() in cities:
+            continue
+        for entry in entries:
+            index.add(title, entry)
 
 
 def _prefixes(exact: dict[str, Any], folded: dict[str, Any], caseless: dict[str, Any]) -> frozenset[str]:

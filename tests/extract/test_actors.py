@@ -506,9 +506,22 @@ def test_a_spokesman_with_a_name_but_no_institution_is_nobody(parse_story) -> No
     ("European heads of state will meet in Lisbon.", "EURGOV"),
     # a country's former name still names it: Zaire is the Democratic Republic of Congo
     ("Zairean soldiers shelled the border town.", "CODMIL"),
+    # long acronyms in the title case British style writes them in
+    ("Nato ministers met in Brussels on Tuesday.", "NATO"),
+    ("Unicef appealed for funds for the flood victims.", "IGOUNOKID"),
+    ("Monusco peacekeepers clashed with the rebels.", "IGOUNOPKO"),
 ])
 def test_organisation_and_office_nouns_give_the_sector(parse_story, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
     _assert_resolves(parse_story, text, code)
+
+
+def test_a_short_acronym_or_a_place_is_not_read_in_title_case() -> None:
+    # "Us" is no United States; "Sana" (a spelling of Yemen's capital) is not SANA, the Syrian agency
+    from eventwire.knowledge.actors import actor_knowledge
+
+    kb = actor_knowledge()
+    assert "NATO" in kb.exact and "Nato" in kb.exact
+    assert "Sana" not in kb.exact and "Us" not in kb.exact
 
 
 @pytest.mark.parametrize(("text", "code"), [
